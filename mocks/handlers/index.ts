@@ -1,0 +1,3 @@
+import { webhookHandlers } from './webhooks'
+
+export const handlers = [...webhookHandlers]

@@ -1,0 +1,228 @@
+import type { Delivery } from '../src/api/schemas'
+import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type StoredWebhook } from './db'
+
+// A deterministic tenant: e2e tests read their expectations from here.
+
+export const USERS = {
+  admin: ADMIN_USER_ID,
+  maria: 'Jq2uMxB8kT3rZ9nVf0LhYcWd4sEa',
+  kenji: 'P7tRbN5mQw1xLs8vHc2GjKy6dUoF',
+  automation: 'A9zXcV2bNm4Lk7Jh1Gf5Dd8Ss3Qa',
+} as const
+
+/** Secrets of the seeded webhooks, so that tests can check signatures. */
+export const SEED_SECRETS: Record<string, string> = {
+  'wh-slack-app-events': 'sl4ck-s3cr3t-0123456789abcdef0123456789',
+  'wh-reload-monitor': 'r3load-m0nitor-secret-key-4f9a2c7e1b8d3a6f',
+  'wh-user-provisioning': 'scim-provisioning-shared-secret-2026-11-01-ab',
+  'wh-di-alerts': 'di-alerts-9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e',
+}
+
+const day = (iso: string) => iso
+
+function webhook(w: Omit<StoredWebhook, 'updatedAt' | 'updatedByUserId' | 'secretKeyAdded'> & Partial<StoredWebhook>): StoredWebhook {
+  const secret = SEED_SECRETS[w.id]
+  return {
+    level: 'tenant',
+    enabled: true,
+    enableCloudEventDelivery: true,
+    checkCertificateRevocation: false,
+    origin: 'api',
+    eventTypes: [],
+    ...w,
+    ...(secret ? { secret } : {}),
+    secretKeyAdded: Boolean(secret),
+    updatedAt: w.updatedAt ?? w.createdAt,
+    updatedByUserId: w.updatedByUserId ?? w.createdByUserId,
+  }
+}
+
+export const SEED_WEBHOOKS: StoredWebhook[] = [
+  webhook({
+    id: 'wh-slack-app-events',
+    name: 'Slack: new and published apps',
+    description: 'Posts to #analytics when an app is created or published.',
+    url: 'https://hooks.slack.example.com/services/T024BE7LD/B08UJ7GLM/qlik-apps',
+    eventTypes: ['com.qlik.v1.app.created', 'com.qlik.v1.app.published'],
+    origin: 'management-console',
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-03-02T09:15:00.000Z'),
+    updatedAt: day('2026-10-14T11:02:00.000Z'),
+    headers: { 'X-Team': 'analytics' },
+  }),
+  webhook({
+    id: 'wh-reload-monitor',
+    name: 'Reload monitor (errors only)',
+    description: 'Alerts the on-call rota when an app reload ends in error.',
+    url: 'https://alerts.acme-corp.example.com/qlik/reloads',
+    eventTypes: ['com.qlik.v1.app.reload.finished'],
+    filter: 'data.status eq "error"',
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-04-18T07:40:00.000Z'),
+    encryptedHeaders: { Authorization: 'Bearer seed-encrypted-token-1' },
+  }),
+  webhook({
+    id: 'wh-user-provisioning',
+    name: 'User provisioning sync',
+    description: 'Keeps the HR directory in step with tenant users.',
+    url: 'https://hr.acme-corp.example.com/hooks/qlik-users',
+    eventTypes: ['com.qlik.v1.user.created', 'com.qlik.v1.user.deleted'],
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-01-20T14:05:00.000Z'),
+    headers: { 'X-Source': 'qlik-cloud' },
+    encryptedHeaders: { 'X-Api-Key': 'seed-encrypted-key-2' },
+  }),
+  webhook({
+    id: 'wh-api-key-audit',
+    name: 'API key audit trail',
+    url: 'https://siem.acme-corp.example.com/ingest/qlik',
+    eventTypes: ['com.qlik.v1.api-key.validation.failed'],
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2025-12-05T16:30:00.000Z'),
+    enabled: false,
+    disabledReason: 'Disabled after 10 consecutive failed deliveries (last: HTTP 500 Internal Server Error).',
+    disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD',
+  }),
+  webhook({
+    id: 'wh-automation-sales',
+    name: 'Automation: sales app refreshed',
+    description: 'Created by Qlik Automate for the weekly sales digest.',
+    url: 'https://automations.eu.qlikcloud.example.com/api/v1/automations/8f3c/actions/execute',
+    eventTypes: ['com.qlik.v1.app.data.updated'],
+    origin: 'automations',
+    level: 'user',
+    ownerId: USERS.automation,
+    createdByUserId: USERS.automation,
+    createdAt: day('2026-06-11T08:00:00.000Z'),
+    filter: 'topLevelResourceId eq "7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"',
+  }),
+  webhook({
+    id: 'wh-automation-runs',
+    name: 'Automation run failures',
+    url: 'https://ops.acme-corp.example.com/qlik/automation-runs',
+    eventTypes: ['com.qlik.v1.automation.run.failed'],
+    origin: 'automations',
+    level: 'user',
+    ownerId: USERS.maria,
+    createdByUserId: USERS.maria,
+    createdAt: day('2026-07-22T13:45:00.000Z'),
+  }),
+  webhook({
+    id: 'wh-di-alerts',
+    name: 'Data integration alerts',
+    description: 'Pages the data team when a task fails or stops.',
+    url: 'https://events.pagerduty.example.com/integration/qlik-di/enqueue',
+    eventTypes: ['com.qlik.v1.di-projects.di-tasks.failed', 'com.qlik.v1.di-projects.di-tasks.stopped'],
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-05-30T10:10:00.000Z'),
+    encryptedHeaders: { 'X-Routing-Key': 'seed-encrypted-key-3' },
+  }),
+  webhook({
+    id: 'wh-teams-publish',
+    name: 'Teams: published apps',
+    url: 'https://acme.webhook.office.example.com/webhookb2/qlik-publish',
+    eventTypes: ['com.qlik.v1.app.published'],
+    level: 'user',
+    origin: 'management-console',
+    ownerId: USERS.maria,
+    createdByUserId: USERS.maria,
+    createdAt: day('2026-08-03T09:00:00.000Z'),
+    enabled: false,
+    disabledReason: 'Disabled by the owner while the Teams channel is migrated.',
+    disabledReasonCode: 'DISABLED_BY_USER',
+  }),
+  webhook({
+    id: 'wh-legacy-export',
+    name: 'Legacy export archiver',
+    description: 'Still on the legacy payload format.',
+    url: 'https://archive.acme-corp.example.com/qlik/exports',
+    eventTypes: ['com.qlik.v1.app.exported', 'com.qlik.v1.app.deleted'],
+    enableCloudEventDelivery: false,
+    ownerId: USERS.kenji,
+    createdByUserId: USERS.kenji,
+    createdAt: day('2025-11-28T12:00:00.000Z'),
+    checkCertificateRevocation: true,
+  }),
+  webhook({
+    id: 'wh-space-reloads',
+    name: 'Finance space reloads',
+    url: 'https://finance-bot.acme-corp.example.com/reloads',
+    eventTypes: ['com.qlik.v1.reload.finished'],
+    level: 'user',
+    ownerId: USERS.kenji,
+    createdByUserId: USERS.kenji,
+    createdAt: day('2026-09-09T15:20:00.000Z'),
+    filter: 'spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0b" or spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0c"',
+  }),
+  webhook({
+    id: 'wh-automation-catalog',
+    name: 'Automation catalogue sync',
+    url: 'https://catalog.acme-corp.example.com/qlik/automations',
+    eventTypes: ['com.qlik.v1.automation.created', 'com.qlik.v1.automation.updated', 'com.qlik.v1.automation.deleted'],
+    origin: 'management-console',
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-02-14T17:55:00.000Z'),
+    headers: { 'X-Catalog-Version': '3', Accept: 'application/json' },
+  }),
+  webhook({
+    id: 'wh-di-completed',
+    name: 'Data integration completed',
+    url: 'https://etl.acme-corp.example.com/qlik/di-completed',
+    eventTypes: ['com.qlik.v1.di-projects.di-tasks.started', 'com.qlik.v1.di-projects.di-tasks.completed'],
+    ownerId: USERS.maria,
+    createdByUserId: USERS.admin,
+    updatedByUserId: USERS.maria,
+    createdAt: day('2026-10-01T06:30:00.000Z'),
+    updatedAt: day('2026-11-02T18:00:00.000Z'),
+  }),
+  webhook({
+    id: 'wh-broken-endpoint',
+    name: 'Staging receiver (broken)',
+    description: 'Points at a staging host that redirects; deliveries fail.',
+    url: 'https://staging.acme-corp.example.com/qlik',
+    eventTypes: ['com.qlik.v1.app.created', 'com.qlik.v1.app.deleted', 'com.qlik.v1.app.reload.finished'],
+    origin: 'management-console',
+    ownerId: USERS.admin,
+    createdByUserId: USERS.admin,
+    createdAt: day('2026-11-10T10:00:00.000Z'),
+    enabled: false,
+    disabledReason: 'Disabled after 10 consecutive failed deliveries (last: HTTP 308 Permanent Redirect; redirects are not followed).',
+    disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD',
+  }),
+  webhook({
+    id: 'wh-exports-kenji',
+    name: 'My app exports',
+    url: 'https://kenji-tools.example.org/qlik/exports',
+    eventTypes: ['com.qlik.v1.app.exported'],
+    level: 'user',
+    origin: 'api',
+    ownerId: USERS.kenji,
+    createdByUserId: USERS.kenji,
+    createdAt: day('2026-11-18T08:45:00.000Z'),
+  }),
+]
+
+/** Deliveries are built relative to `now` so that they stay within the 7-day window. */
+export function seedDeliveries(_now: number): Delivery[] {
+  return []
+}
+
+export function seedState(now = Date.now(), config: Partial<MockConfig> = {}) {
+  return {
+    webhooks: structuredClone(SEED_WEBHOOKS),
+    deliveries: seedDeliveries(now),
+    config: { ...defaultConfig(), ...config },
+    failures: {},
+    sequence: 0,
+  }
+}
+
+export function resetDb(now = Date.now(), config: Partial<MockConfig> = {}): void {
+  db.state = seedState(now, config)
+}

@@ -1,0 +1,48 @@
+// Reads a Vite build (its manifest) and measures what the first page needs.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+// Strings that only the mock tenant's code contains: msw itself, the worker
+// script's name, and the seed's ids.
+export const MOCK_MARKERS = ['mockServiceWorker', 'msw/browser', 'MSW_ACTIVATE', 'wh-slack-app-events', 'setupWorker']
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? walk(path) : [path]
+  })
+}
+
+export function analyzeBuild(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry)
+  if (!entry) throw new Error(`${dir}: the manifest has no entry chunk`)
+  const firstPage = new Set()
+  const visit = (chunk) => {
+    if (firstPage.has(chunk.file)) return
+    firstPage.add(chunk.file)
+    for (const key of chunk.imports ?? []) visit(manifest[key])
+  }
+  visit(entry)
+  const files = walk(dir).filter((f) => !f.includes(`${join(dir, '.vite')}`))
+  const js = files.filter((f) => f.endsWith('.js') && !f.endsWith('mockServiceWorker.js'))
+  const css = files.filter((f) => f.endsWith('.css'))
+  const size = (list) => list.reduce((sum, f) => sum + gz(readFileSync(f)), 0)
+  const firstPageFiles = [...firstPage].map((f) => join(dir, f))
+  const mockFiles = js.filter((f) => {
+    const text = readFileSync(f, 'utf8')
+    return MOCK_MARKERS.some((marker) => text.includes(marker))
+  })
+  return {
+    firstPageJsGzip: size(firstPageFiles.filter((f) => f.endsWith('.js'))),
+    totalJsGzip: size(js),
+    cssGzip: size(css),
+    jsFiles: js.length,
+    mockFiles: mockFiles.map((f) => f.slice(dir.length + 1)),
+    mockInFirstPage: firstPageFiles.some((f) => mockFiles.includes(f)),
+    workerScript: files.some((f) => f.endsWith('mockServiceWorker.js')),
+  }
+}

@@ -1,0 +1,160 @@
+import type { z } from 'zod'
+import { ApiError, NetworkError, ResponseShapeError } from './errors'
+import { errorResponseSchema } from './schemas'
+
+/**
+ * The one configuration point of the client: where the API is and how to
+ * authenticate. The real-tenant modes plug in here; the mock mode sets
+ * `ready` so that no request leaves before the service worker listens.
+ */
+export type ApiConfig = {
+  /** Origin (and optional path prefix) in front of `/api/v1/...`. */
+  baseUrl: () => string
+  /** Extra request headers, e.g. `Authorization`. Never logged. */
+  headers: () => Record<string, string> | Promise<Record<string, string>>
+  /** Resolves when the backend can take requests. */
+  ready: Promise<unknown>
+  /** Called when the API answers 401, e.g. to ask the user to sign in again. */
+  onUnauthorized: (error: ApiError) => void
+  fetch: typeof fetch
+  /** Retries of a GET answered 429, and the longest wait per retry. */
+  maxRetries: number
+  maxRetryWaitMs: number
+}
+
+const defaultBaseUrl = () => (typeof location === 'undefined' ? 'http://localhost' : location.origin)
+
+let config: ApiConfig = {
+  baseUrl: defaultBaseUrl,
+  headers: () => ({}),
+  ready: Promise.resolve(),
+  onUnauthorized: () => {},
+  fetch: (...args) => globalThis.fetch(...args),
+  maxRetries: 2,
+  maxRetryWaitMs: 10_000,
+}
+
+export function configureApi(patch: Partial<ApiConfig>): void {
+  config = { ...config, ...patch }
+}
+
+export function getApiConfig(): Readonly<ApiConfig> {
+  return config
+}
+
+export type QueryValue = string | number | boolean | string[] | undefined
+export type Query = Record<string, QueryValue>
+
+/** Builds an absolute URL; arrays become comma lists, as Qlik expects. */
+export function buildUrl(path: string, query?: Query): string {
+  const url = new URL(path, config.baseUrl())
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === '') continue
+    if (Array.isArray(value)) {
+      if (value.length) url.searchParams.set(key, value.join(','))
+    } else {
+      url.searchParams.set(key, String(value))
+    }
+  }
+  return url.toString()
+}
+
+type RequestOptions<T> = {
+  operation: string
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Absolute URL, from buildUrl or a `links.*.href` of the API. */
+  url: string
+  body?: unknown
+  schema?: z.ZodType<T>
+  signal?: AbortSignal
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(signal.reason)
+    })
+  })
+
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get('Retry-After')
+  const seconds = header === null ? NaN : Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = header ? Date.parse(header) : NaN
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 1000
+}
+
+async function toApiError(response: Response, operation: string): Promise<ApiError> {
+  const text = await response.text().catch(() => '')
+  let parsed: unknown
+  try {
+    parsed = text ? JSON.parse(text) : undefined
+  } catch {
+    parsed = undefined
+  }
+  const body = errorResponseSchema.safeParse(parsed)
+  const header = response.headers.get('Retry-After')
+  return new ApiError({
+    status: response.status,
+    operation,
+    errors:
+      body.success && body.data.errors?.length
+        ? body.data.errors
+        : [{ code: `HTTP-${response.status}`, title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 200) || undefined }],
+    traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,
+    retryAfterSeconds: header !== null && Number.isFinite(Number(header)) ? Number(header) : undefined,
+  })
+}
+
+export function parseBody<T>(schema: z.ZodType<T>, data: unknown, operation: string): T {
+  const result = schema.safeParse(data)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const field = issue?.path.length ? issue.path.join('.') : '(body)'
+  throw new ResponseShapeError(operation, field, issue?.message ?? 'invalid')
+}
+
+/**
+ * Sends one request. GETs answered 429 wait for `Retry-After` (bounded) and
+ * try again a few times; writes report the 429 at once, since repeating a
+ * write the user did not ask twice for is not ours to decide.
+ */
+export async function request<T>(options: RequestOptions<T>): Promise<T> {
+  const { operation, method = 'GET', url, body, schema, signal } = options
+  await config.ready
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(await config.headers()) }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    let response: Response
+    try {
+      response = await config.fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      })
+    } catch (cause) {
+      if (signal?.aborted) throw cause
+      throw new NetworkError(operation, cause)
+    }
+    if (response.status === 429 && method === 'GET' && attempt < config.maxRetries) {
+      await sleep(Math.min(retryAfterMs(response), config.maxRetryWaitMs), signal)
+      continue
+    }
+    if (!response.ok) {
+      const error = await toApiError(response, operation)
+      if (response.status === 401) config.onUnauthorized(error)
+      throw error
+    }
+    if (!schema || response.status === 204) return undefined as T
+    let data: unknown
+    try {
+      data = await response.json()
+    } catch {
+      throw new ResponseShapeError(operation, '(body)', 'not JSON')
+    }
+    return parseBody(schema, data, operation)
+  }
+}

@@ -1,0 +1,5 @@
+export * from './schemas'
+export * from './errors'
+export { configureApi, getApiConfig } from './http'
+export type { ApiConfig } from './http'
+export * from './webhooks'

@@ -1,0 +1,116 @@
+import { buildUrl, request } from './http'
+import {
+  deliveryListSchema,
+  deliverySchema,
+  eventTypesSchema,
+  webhookListSchema,
+  webhookResponseSchema,
+  type Delivery,
+  type DeliveryList,
+  type EventTypes,
+  type Level,
+  type Origin,
+  type Webhook,
+  type WebhookBase,
+  type WebhookList,
+  type WebhookPatch,
+  type WebhookPost,
+} from './schemas'
+
+// One function per operation, named as Qlik's own SDK (@qlik/api) names them.
+
+const BASE = '/api/v1/webhooks'
+const at = (id: string, ...rest: string[]) => [BASE, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
+
+export type WebhookSort = `${'' | '+' | '-'}${'name' | 'url' | 'createdAt' | 'updatedAt'}`
+export type DeliverySort = `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
+
+export type GetWebhooksParams = {
+  eventTypes?: string[]
+  origins?: Origin[]
+  enabled?: boolean
+  level?: Level
+  name?: string
+  url?: string
+  ownerId?: string
+  createdByUserId?: string
+  updatedByUserId?: string
+  limit?: number
+  sort?: WebhookSort
+  next?: string
+  prev?: string
+}
+
+export type GetWebhookDeliveriesParams = {
+  eventType?: string
+  status?: 'success' | 'fail'
+  sort?: DeliverySort
+  limit?: number
+  next?: string
+  prev?: string
+}
+
+type Options = { signal?: AbortSignal }
+
+export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
+  return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: webhookListSchema, ...options })
+}
+
+/** Follows a `links.next.href` or `links.prev.href` of a webhook list as given. */
+export function getWebhooksPage(href: string, options: Options = {}): Promise<WebhookList> {
+  return request({ operation: 'getWebhooks', url: href, schema: webhookListSchema, ...options })
+}
+
+export function createWebhook(body: WebhookPost, options: Options = {}): Promise<Webhook> {
+  return request({ operation: 'createWebhook', method: 'POST', url: buildUrl(BASE), body, schema: webhookResponseSchema, ...options })
+}
+
+export function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
+  return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: webhookResponseSchema, ...options })
+}
+
+/** RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook. */
+export function patchWebhook(id: string, operations: WebhookPatch[], options: Options = {}): Promise<void> {
+  return request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(id)), body: operations, ...options })
+}
+
+/** Full replacement: omitted writable fields are cleared (secret and encrypted headers too). */
+export function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
+  return request({ operation: 'updateWebhook', method: 'PUT', url: buildUrl(at(id)), body, schema: webhookResponseSchema, ...options })
+}
+
+export function deleteWebhook(id: string, options: Options = {}): Promise<void> {
+  return request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(id)), ...options })
+}
+
+export function getWebhookDeliveries(
+  id: string,
+  params: GetWebhookDeliveriesParams = {},
+  options: Options = {},
+): Promise<DeliveryList> {
+  return request({ operation: 'getWebhookDeliveries', url: buildUrl(at(id, 'deliveries'), params), schema: deliveryListSchema, ...options })
+}
+
+/** Follows a `links.next.href` or `links.prev.href` of a delivery list as given. */
+export function getWebhookDeliveriesPage(href: string, options: Options = {}): Promise<DeliveryList> {
+  return request({ operation: 'getWebhookDeliveries', url: href, schema: deliveryListSchema, ...options })
+}
+
+export function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
+  return request({ operation: 'getWebhookDelivery', url: buildUrl(at(id, 'deliveries', deliveryId)), schema: deliverySchema, ...options })
+}
+
+/** Answers 201 with the new delivery, whose status may well be `fail`. */
+export function resendWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
+  return request({
+    operation: 'resendWebhookDelivery',
+    method: 'POST',
+    url: buildUrl(at(id, 'deliveries', deliveryId, 'actions', 'resend')),
+    schema: deliverySchema,
+    ...options,
+  })
+}
+
+export function getWebhookEventTypes(options: Options = {}): Promise<EventTypes> {
+  return request({ operation: 'getWebhookEventTypes', url: buildUrl(`${BASE}/event-types`), schema: eventTypesSchema, ...options })
+}

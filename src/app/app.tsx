@@ -1,0 +1,25 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { WebhooksPage } from '../features/webhooks/webhooks-page'
+import { createQueryClient } from './query-client'
+
+export type Backend = { kind: 'mock' } | { kind: 'tenant'; host: string }
+
+export function App({ backend }: { backend: Backend }) {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className="shell">
+        <header className="shell-header">
+          <span className="shell-title">Qlik Cloud webhooks</span>
+          <span className="backend-badge" aria-label="Backend">
+            {backend.kind === 'mock' ? 'Built-in mock tenant' : backend.host}
+          </span>
+        </header>
+        <main className="shell-main">
+          <WebhooksPage />
+        </main>
+      </div>
+    </QueryClientProvider>
+  )
+}
