@@ -1,5 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
+import { Toaster } from '../components/ui/toast'
+import { TooltipProvider } from '../components/ui/tooltip'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { createQueryClient } from './query-client'
 
@@ -9,6 +11,7 @@ export function App({ backend }: { backend: Backend }) {
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
+      <TooltipProvider delayDuration={300}>
       <div className="shell">
         <header className="shell-header">
           <span className="shell-title">Qlik Cloud webhooks</span>
@@ -20,6 +23,8 @@ export function App({ backend }: { backend: Backend }) {
           <WebhooksPage />
         </main>
       </div>
+      <Toaster />
+      </TooltipProvider>
     </QueryClientProvider>
   )
 }
