@@ -1,0 +1,18 @@
+// Who may call the mock tenant when it runs as a real HTTP server
+// (`npm run mock:server`): the documented demo API key, or a bearer token
+// issued by the OAuth stand-in. The in-browser mock needs no credentials.
+
+/** Demo API key of the mock server; documented in the README. Not a secret of any real tenant. */
+export const DEMO_API_KEY = 'qlik-mock-demo-key'
+
+/** Tokens issued by the mock's OAuth stand-in, with their expiry (ms since epoch). */
+export const issuedTokens = new Map<string, number>()
+
+export function isAuthorized(authorization: string | null, now = Date.now()): boolean {
+  const match = /^Bearer (.+)$/.exec(authorization ?? '')
+  if (!match) return false
+  const token = match[1]!
+  if (token === DEMO_API_KEY) return true
+  const expiresAt = issuedTokens.get(token)
+  return expiresAt !== undefined && expiresAt > now
+}
