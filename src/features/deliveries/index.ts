@@ -1,0 +1,1 @@
+export { DeliveryHistory } from './delivery-history'
