@@ -1,11 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { getWebhooks, type GetWebhooksParams } from '../../api'
+import { getWebhook, getWebhookEventTypes, getWebhooks, type GetWebhooksParams } from '../../api'
 
 // The only place webhook query keys are written.
 export const webhookKeys = {
   all: ['webhooks'] as const,
   lists: () => [...webhookKeys.all, 'list'] as const,
   list: (params: GetWebhooksParams) => [...webhookKeys.lists(), params] as const,
+  details: () => [...webhookKeys.all, 'detail'] as const,
+  detail: (id: string) => [...webhookKeys.details(), id] as const,
+  eventTypes: () => [...webhookKeys.all, 'event-types'] as const,
 }
 
 export const webhookListQuery = (params: GetWebhooksParams) =>
@@ -13,4 +16,19 @@ export const webhookListQuery = (params: GetWebhooksParams) =>
     queryKey: webhookKeys.list(params),
     queryFn: ({ signal }) => getWebhooks(params, { signal }),
     placeholderData: keepPreviousData,
+  })
+
+/** One webhook as the API returns it: no secret, encrypted headers by name only. */
+export const webhookDetailQuery = (id: string) =>
+  queryOptions({
+    queryKey: webhookKeys.detail(id),
+    queryFn: ({ signal }) => getWebhook(id, { signal }),
+  })
+
+/** The event catalogue changes with Qlik releases, not during a session. */
+export const eventTypesQuery = () =>
+  queryOptions({
+    queryKey: webhookKeys.eventTypes(),
+    queryFn: ({ signal }) => getWebhookEventTypes({ signal }),
+    staleTime: 60 * 60 * 1000,
   })
