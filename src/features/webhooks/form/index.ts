@@ -1,0 +1,1 @@
+export { WebhookFormDialog } from './webhook-form-dialog'
