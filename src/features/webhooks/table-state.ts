@@ -1,0 +1,168 @@
+import {
+  LEVELS,
+  ORIGINS,
+  WEBHOOK_SORT_FIELDS,
+  type GetWebhooksParams,
+  type Level,
+  type Origin,
+  type WebhookSort,
+} from '../../api'
+import type { SearchUpdate } from '../../lib/url-state'
+
+// The table's whole view lives in the query string (sort, filters, page),
+// so that a reload or a shared link shows the same rows and Back steps
+// through earlier views. This module is the one mapping between the URL,
+// the table's state and the API's query; it knows nothing of React.
+
+export type SortField = (typeof WEBHOOK_SORT_FIELDS)[number]
+export type Sort = { field: SortField; desc: boolean }
+export type StatusFilter = 'enabled' | 'disabled'
+
+export const PAGE_SIZES = [20, 50, 100] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+export type TableState = {
+  sort: Sort
+  name: string
+  url: string
+  status: StatusFilter | undefined
+  events: string[]
+  level: Level | undefined
+  origins: Origin[]
+  limit: PageSize
+  next: string | undefined
+  prev: string | undefined
+}
+
+export type FilterState = Pick<TableState, 'name' | 'url' | 'status' | 'events' | 'level' | 'origins'>
+
+/** The API's own default: newest first. */
+export const DEFAULT_SORT: Sort = { field: 'createdAt', desc: true }
+export const DEFAULT_PAGE_SIZE: PageSize = 20
+
+/** URL parameter names, as the shared registry fixes them. */
+export const TABLE_PARAMS = ['sort', 'name', 'url', 'status', 'events', 'level', 'origin', 'limit', 'next', 'prev'] as const
+
+const FILTER_PARAMS = { name: 'name', url: 'url', status: 'status', events: 'events', level: 'level', origins: 'origin' } as const
+
+export function formatSort(sort: Sort): WebhookSort {
+  return `${sort.desc ? '-' : '+'}${sort.field}`
+}
+
+/** The table model's sorting state (one column, as the API sorts by one field). */
+export function toSorting(sort: Sort): { id: string; desc: boolean }[] {
+  return [{ id: sort.field, desc: sort.desc }]
+}
+
+export function fromSorting(sorting: readonly { id: string; desc: boolean }[]): Sort {
+  const first = sorting[0]
+  if (!first || !WEBHOOK_SORT_FIELDS.includes(first.id as SortField)) return DEFAULT_SORT
+  return { field: first.id as SortField, desc: first.desc }
+}
+
+/** Reads `name`, `+name` or `-name`; anything else is the default. */
+export function parseSort(value: string | null): Sort {
+  const match = value ? /^([+-]?)(\w+)$/.exec(value) : null
+  const field = match?.[2] as SortField | undefined
+  if (!match || !field || !WEBHOOK_SORT_FIELDS.includes(field)) return DEFAULT_SORT
+  return { field, desc: match[1] === '-' }
+}
+
+function splitList<T extends string>(value: string | null, allowed?: readonly T[]): T[] {
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean) as T[]
+  const known = allowed ? items.filter((item) => allowed.includes(item)) : items
+  return [...new Set(known)]
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined
+}
+
+/**
+ * Reads the table's state from the query string. Values a person may have
+ * mistyped in a shared link (an unknown sort, a page size of 7) fall back
+ * to the defaults instead of failing the whole page.
+ */
+export function parseTableState(params: URLSearchParams): TableState {
+  const limit = Number(params.get('limit'))
+  const next = params.get('next') || undefined
+  return {
+    sort: parseSort(params.get('sort')),
+    name: params.get('name') ?? '',
+    url: params.get('url') ?? '',
+    status: oneOf(params.get('status'), ['enabled', 'disabled'] as const),
+    events: splitList(params.get('events')),
+    level: oneOf(params.get('level'), LEVELS),
+    origins: splitList(params.get('origin'), ORIGINS),
+    limit: PAGE_SIZES.includes(limit as PageSize) ? (limit as PageSize) : DEFAULT_PAGE_SIZE,
+    next,
+    // One cursor at a time; `next` wins if a hand-edited link carries both.
+    prev: next ? undefined : params.get('prev') || undefined,
+  }
+}
+
+/** The API query for a table state. Text filters are trimmed; empty ones are not sent. */
+export function toGetWebhooksParams(state: TableState): GetWebhooksParams {
+  const params: GetWebhooksParams = { limit: state.limit, sort: formatSort(state.sort) }
+  const name = state.name.trim()
+  const url = state.url.trim()
+  if (name) params.name = name
+  if (url) params.url = url
+  if (state.status) params.enabled = state.status === 'enabled'
+  if (state.events.length) params.eventTypes = [...state.events].sort()
+  if (state.level) params.level = state.level
+  if (state.origins.length) params.origins = [...state.origins].sort()
+  if (state.next) params.next = state.next
+  else if (state.prev) params.prev = state.prev
+  return params
+}
+
+/** Leaving a page: any change of sort, filter or page size starts again at the first page. */
+const firstPage = { next: null, prev: null } satisfies SearchUpdate
+
+/** URL update for a new sort; the default sort is left out of the URL. */
+export function sortUpdate(sort: Sort): SearchUpdate {
+  const same = sort.field === DEFAULT_SORT.field && sort.desc === DEFAULT_SORT.desc
+  return { sort: same ? null : formatSort(sort), ...firstPage }
+}
+
+/** URL update for some filters; empty values remove their parameter. */
+export function filterUpdate(filters: Partial<FilterState>): SearchUpdate {
+  const update: SearchUpdate = { ...firstPage }
+  for (const [key, value] of Object.entries(filters) as [keyof FilterState, FilterState[keyof FilterState]][]) {
+    update[FILTER_PARAMS[key]] = Array.isArray(value) ? (value.length ? value.join(',') : null) : (value ?? null)
+  }
+  return update
+}
+
+export function clearFiltersUpdate(): SearchUpdate {
+  return filterUpdate({ name: '', url: '', status: undefined, events: [], level: undefined, origins: [] })
+}
+
+export function pageSizeUpdate(limit: PageSize): SearchUpdate {
+  return { limit: limit === DEFAULT_PAGE_SIZE ? null : String(limit), ...firstPage }
+}
+
+/**
+ * URL update that moves to the page a list link points at. The API gives
+ * absolute `links.next.href` / `links.prev.href`; only the cursor is kept,
+ * since everything else in them is already in the URL.
+ */
+export function pageUpdate(direction: 'next' | 'prev', href: string): SearchUpdate | undefined {
+  const cursor = new URL(href).searchParams.get(direction)
+  if (!cursor) return undefined
+  return direction === 'next' ? { next: cursor, prev: null } : { prev: cursor, next: null }
+}
+
+export function hasFilters(state: TableState): boolean {
+  return Boolean(
+    state.name.trim() || state.url.trim() || state.status || state.events.length || state.level || state.origins.length,
+  )
+}
+
+export function isFirstPage(state: TableState): boolean {
+  return !state.next && !state.prev
+}
