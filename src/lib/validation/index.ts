@@ -1,0 +1,3 @@
+export * from './webhook-url'
+export * from './headers'
+export * from './scim-filter'
