@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import react from '@vitejs/plugin-react'
-import type { Plugin } from 'vite'
+import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { assertNoCredentialInBundleEnv, tenantProxy } from './scripts/tenant-proxy.ts'
 
 // `--mode tenant` builds the console for a real Qlik tenant: __BACKEND__ is
 // a compile-time constant, so the mock's dynamic import is dropped entirely.
@@ -17,26 +18,42 @@ const dropMockWorker = (outDir: string): Plugin => ({
   },
 })
 
-export default defineConfig(({ mode }) => ({
-  plugins: [react(), ...(mode === 'tenant' ? [dropMockWorker(outDir(mode))] : [])],
-  define: {
-    __BACKEND__: JSON.stringify(mode === 'tenant' ? 'tenant' : 'mock'),
-  },
-  build: {
-    outDir: outDir(mode),
-    emptyOutDir: true,
-    sourcemap: false,
-    // The bench reads the entry chunk and its static imports from here.
-    manifest: true,
-  },
-  preview: {
-    port: Number(process.env.PORT ?? 4173),
-    strictPort: true,
-  },
-  test: {
-    environment: 'jsdom',
-    setupFiles: ['src/testing/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
-    restoreMocks: true,
-  },
-}))
+export default defineConfig(({ mode, command }) => {
+  // Every variable, not only VITE_ ones: QLIK_API_KEY stays in this process.
+  const env = loadEnv(mode, process.cwd(), '')
+  let proxy: ReturnType<typeof tenantProxy> | undefined
+  try {
+    assertNoCredentialInBundleEnv(env)
+    // `npm run dev:tenant` / `preview:tenant`: the local server forwards /api to the tenant.
+    if (mode === 'tenant' && command === 'serve') proxy = tenantProxy(env)
+  } catch (error) {
+    // A setup mistake, not a crash: say what to fix, without a stack trace.
+    console.error(`\n${(error as Error).message}\n`)
+    process.exit(1)
+  }
+  return {
+    plugins: [react(), ...(mode === 'tenant' ? [dropMockWorker(outDir(mode))] : []), ...(proxy ? [proxy.plugin] : [])],
+    define: {
+      __BACKEND__: JSON.stringify(mode === 'tenant' ? 'tenant' : 'mock'),
+    },
+    build: {
+      outDir: outDir(mode),
+      emptyOutDir: true,
+      sourcemap: false,
+      // The bench reads the entry chunk and its static imports from here.
+      manifest: true,
+    },
+    ...(proxy ? { server: { proxy: proxy.proxy } } : {}),
+    preview: {
+      port: Number(process.env.PORT ?? 4173),
+      strictPort: true,
+      ...(proxy ? { proxy: proxy.proxy } : {}),
+    },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['src/testing/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+      restoreMocks: true,
+    },
+  }
+})

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { mockServer } from '../../mocks/node'
 import { SEED_WEBHOOKS } from '../../mocks/seed'
-import { ApiError, NetworkError, ResponseShapeError, configureApi, getWebhooks } from '.'
+import { ApiError, NetworkError, ResponseShapeError, configureApi, getWebhooks, getWebhooksPage } from '.'
 
 describe('getWebhooks against the mock tenant', () => {
   it('returns the seeded webhooks newest first, with absolute links', async () => {
@@ -50,5 +50,20 @@ describe('getWebhooks against the mock tenant', () => {
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 1 })
     expect(calls).toBe(3)
     configureApi({ maxRetryWaitMs: 10_000 })
+  })
+})
+
+describe('the configured API origin', () => {
+  it('sends a link that names another origin to the configured one, with the configured headers', async () => {
+    configureApi({ baseUrl: () => 'http://localhost', headers: () => ({ Authorization: 'Bearer t0ken' }) })
+    let seen: { url: string; authorization: string | null } | undefined
+    mockServer.use(
+      http.get('*/api/v1/webhooks', ({ request }) => {
+        seen = { url: request.url, authorization: request.headers.get('Authorization') }
+        return HttpResponse.json({ data: [], links: { self: { href: request.url } } })
+      }),
+    )
+    await getWebhooksPage('https://tenant.example.com/api/v1/webhooks?next=abc&limit=20').finally(() => configureApi({ headers: () => ({}) }))
+    expect(seen).toEqual({ url: 'http://localhost/api/v1/webhooks?next=abc&limit=20', authorization: 'Bearer t0ken' })
   })
 })

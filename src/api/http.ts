@@ -59,6 +59,17 @@ export function buildUrl(path: string, query?: Query): string {
   return url.toString()
 }
 
+/**
+ * Keeps every request on the configured API origin. A tenant behind the local
+ * proxy writes its own origin into `links.*.href`; following such a link as
+ * given would leave the proxy, and no credential may go to another origin.
+ */
+export function onApiOrigin(url: string): string {
+  const base = new URL(config.baseUrl())
+  const target = new URL(url, base)
+  return target.origin === base.origin ? target.toString() : new URL(`${target.pathname}${target.search}`, base).toString()
+}
+
 type RequestOptions<T> = {
   operation: string
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -129,7 +140,7 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     let response: Response
     try {
-      response = await config.fetch(url, {
+      response = await config.fetch(onApiOrigin(url), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,0 +1,120 @@
+// The local way to reach a real tenant: the Vite dev or preview server
+// forwards `/api` to QLIK_TENANT_URL and adds QLIK_API_KEY on the way. The
+// key lives only in this Node process: it is not VITE_-prefixed, so Vite
+// never exposes it to `import.meta.env`, and it is never printed.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Connect, Plugin, ProxyOptions } from 'vite'
+import { parseTenantOrigin } from '../src/lib/tenant-url.ts'
+
+/** Answers the console's question "which tenant is behind this server?" (the host only). */
+export const PROXY_INFO_PATH = '/__tenant-proxy'
+
+export type TenantProxy = { proxy: Record<string, ProxyOptions>; plugin: Plugin }
+
+const KEY_LIKE = /API_?KEY|SECRET|TOKEN|PASSWORD/i
+
+/**
+ * Refuses to build or serve when a credential would reach the bundle: every
+ * `VITE_*` variable is inlined into the JavaScript that browsers download.
+ */
+export function assertNoCredentialInBundleEnv(env: Record<string, string | undefined>): void {
+  const apiKey = env.QLIK_API_KEY
+  const leaking = Object.entries(env)
+    .filter(([name, value]) => name.startsWith('VITE_') && value && (KEY_LIKE.test(name) || (apiKey && value.includes(apiKey))))
+    .map(([name]) => name)
+  if (leaking.length) {
+    throw new Error(
+      `${leaking.join(', ')}: VITE_ variables are compiled into the browser bundle, so they must not hold an API key, secret or token. ` +
+        'Give the key to the local proxy as QLIK_API_KEY instead (see README, "Real tenant").',
+    )
+  }
+}
+
+/** Reads QLIK_TENANT_URL and QLIK_API_KEY, or throws a message that says what to set. */
+export function readProxyEnv(env: Record<string, string | undefined>): { origin: string; host: string; apiKey: string } {
+  const missing = ['QLIK_TENANT_URL', 'QLIK_API_KEY'].filter((name) => !env[name]?.trim())
+  if (missing.length) {
+    throw new Error(
+      `Tenant mode needs ${missing.join(' and ')}. Example:\n` +
+        '  QLIK_TENANT_URL=https://example.eu.qlikcloud.com QLIK_API_KEY=<your API key> npm run dev:tenant\n' +
+        '(or put them in .env.tenant.local, which git ignores). To serve a build that signs in with OAuth instead, ' +
+        'use `npx vite preview --outDir dist-tenant`.',
+    )
+  }
+  const parsed = parseTenantOrigin(env.QLIK_TENANT_URL!, 'QLIK_TENANT_URL')
+  if (!parsed.ok) throw new Error(parsed.error)
+  return { origin: parsed.origin, host: parsed.host, apiKey: env.QLIK_API_KEY!.trim() }
+}
+
+/**
+ * A browser sends `Origin` with every write and `Sec-Fetch-Site` with every
+ * request; another site's page must not be able to use this server (and the
+ * key it adds) against the tenant.
+ */
+export function isCrossSiteRequest(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site']
+  if (site === 'cross-site' || site === 'same-site') return true
+  const origin = req.headers.origin
+  if (!origin) return false
+  try {
+    return new URL(origin).host !== req.headers.host
+  } catch {
+    return true
+  }
+}
+
+function guard(): Connect.NextHandleFunction {
+  return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+    if (req.url?.startsWith('/api/') && isCrossSiteRequest(req)) {
+      res.statusCode = 403
+      res.setHeader('Content-Type', 'application/json')
+      res.end(JSON.stringify({ errors: [{ code: 'PROXY-403', title: 'Forbidden', detail: 'The local tenant proxy answers only the console it serves.' }] }))
+      return
+    }
+    next()
+  }
+}
+
+export function tenantProxy(env: Record<string, string | undefined>): TenantProxy {
+  const { origin, host, apiKey } = readProxyEnv(env)
+  const info = (): Connect.NextHandleFunction => (req, res, next) => {
+    if (req.url !== PROXY_INFO_PATH) return next()
+    res.setHeader('Content-Type', 'application/json')
+    res.setHeader('Cache-Control', 'no-store')
+    res.end(JSON.stringify({ tenant: host }))
+  }
+  const announce = (logger: { info: (message: string) => void }) =>
+    logger.info(`  ➜  Tenant: /api is forwarded to ${origin}, with the API key from QLIK_API_KEY added by this server`)
+  return {
+    proxy: {
+      '/api': {
+        target: origin,
+        changeOrigin: true,
+        secure: true,
+        configure(proxy) {
+          proxy.on('proxyReq', (proxyReq) => {
+            // A server-to-server call: the browser's own credentials and origin stay here.
+            for (const header of ['cookie', 'origin', 'referer', 'authorization']) proxyReq.removeHeader(header)
+            proxyReq.setHeader('Authorization', `Bearer ${apiKey}`)
+          })
+          proxy.on('proxyRes', (proxyRes) => {
+            delete proxyRes.headers['set-cookie']
+          })
+        },
+      },
+    },
+    plugin: {
+      name: 'tenant-proxy',
+      configureServer(server) {
+        server.middlewares.use(guard())
+        server.middlewares.use(info())
+        announce(server.config.logger)
+      },
+      configurePreviewServer(server) {
+        server.middlewares.use(guard())
+        server.middlewares.use(info())
+        announce(server.config.logger)
+      },
+    },
+  }
+}
