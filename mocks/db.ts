@@ -13,6 +13,52 @@ export type StoredWebhook = Omit<Webhook, 'encryptedHeaders'> & {
 
 export type Persona = 'tenantAdmin' | 'manager' | 'user' | 'none'
 
+/** How a webhook's receiver answers a delivery (webhooks-api.md §8 receiver modes). */
+export type ReceiverMode =
+  | 'ok-200'
+  | 'ok-202'
+  | 'http-401'
+  | 'http-404'
+  | 'http-410'
+  | 'http-500'
+  | 'redirect-308'
+  | 'timeout'
+  | 'tls-expired'
+  | 'tls-revoked'
+
+export type PayloadFormat = 'legacy' | 'hybrid' | 'cloudevents'
+
+/**
+ * What a delivery's body is built from: an event of mocks/fixtures in one
+ * format, with its own event id and time. Bodies are built when read, which
+ * keeps thousands of seeded deliveries cheap to create and to persist.
+ */
+export type PayloadRecipe = {
+  event: string
+  format: PayloadFormat
+  eventId: string
+  time: string
+  /** Replaces these keys of the event's `data`. */
+  data?: Record<string, unknown>
+  spaceId?: string
+  topLevelResourceId?: string
+  /** Appends about this many bytes of reload statements to `data`. */
+  bulkBytes?: number
+}
+
+/**
+ * A delivery as the mock stores it. The API's `request.body` and the
+ * `Qlik-Signature` header are derived from `payload` when read.
+ */
+export type StoredDelivery = Omit<Delivery, 'request'> & {
+  request: { url: string; headers: Record<string, string> }
+  payload: PayloadRecipe
+  /** The `Qlik-Signature` sent, or `seed` when signed with the seeded secret of SEED_SECRETS. */
+  signature?: string
+  /** Part of the seed: rebuilt from `seededAt` rather than persisted. */
+  seeded?: true
+}
+
 export type MockConfig = {
   persona: Persona
   /** The caller's user id. */
@@ -22,15 +68,19 @@ export type MockConfig = {
   quotaPerTenant: number
   /** Consecutive failed deliveries after which a webhook is disabled. */
   failureThreshold: number
+  /** Receiver modes by webhook id or URL host, over the defaults of mocks/deliveries.ts. */
+  receivers: Record<string, ReceiverMode>
 }
 
 export type MockState = {
   webhooks: StoredWebhook[]
-  deliveries: Delivery[]
+  deliveries: StoredDelivery[]
   config: MockConfig
   /** Consecutive failures per webhook id. */
   failures: Record<string, number>
   sequence: number
+  /** The `now` the seeded deliveries were built for. */
+  seededAt?: number
 }
 
 export const ADMIN_USER_ID = 'vNRGrDZIypJzauw59BbpvkRhqbmI'
@@ -42,6 +92,7 @@ export const defaultConfig = (): MockConfig => ({
   quotaPerUser: 150,
   quotaPerTenant: 100,
   failureThreshold: 10,
+  receivers: {},
 })
 
 /** The mock tenant's whole state; handlers read and write it through `db`. */

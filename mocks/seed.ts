@@ -1,5 +1,5 @@
-import type { Delivery } from '../src/api/schemas'
-import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type StoredWebhook } from './db'
+import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type MockState, type StoredDelivery, type StoredWebhook } from './db'
+import { buildSeedDeliveries, trailingFailures } from './deliveries'
 
 // A deterministic tenant: e2e tests read their expectations from here.
 
@@ -208,18 +208,23 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
   }),
 ]
 
-/** Deliveries are built relative to `now` so that they stay within the 7-day window. */
-export function seedDeliveries(_now: number): Delivery[] {
-  return []
+/**
+ * Deliveries are built relative to `now` so that they stay within the 7-day
+ * window; see mocks/deliveries.ts for the plan of each webhook.
+ */
+export function seedDeliveries(now: number): StoredDelivery[] {
+  return buildSeedDeliveries(now, SEED_WEBHOOKS)
 }
 
-export function seedState(now = Date.now(), config: Partial<MockConfig> = {}) {
+export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): MockState {
+  const deliveries = seedDeliveries(now)
   return {
     webhooks: structuredClone(SEED_WEBHOOKS),
-    deliveries: seedDeliveries(now),
+    deliveries,
     config: { ...defaultConfig(), ...config },
-    failures: {},
+    failures: trailingFailures(deliveries),
     sequence: 0,
+    seededAt: now,
   }
 }
 

@@ -1,3 +1,6 @@
+import { faultHandler } from '../faults'
+import { deliveryHandlers } from './deliveries'
 import { webhookHandlers } from './webhooks'
 
-export const handlers = [...webhookHandlers]
+// The fault injector goes first: it answers only requests it was told to fail.
+export const handlers = [faultHandler, ...deliveryHandlers, ...webhookHandlers]

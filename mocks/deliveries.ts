@@ -1,0 +1,407 @@
+import type { Delivery } from '../src/api/schemas'
+import { qlikSignature } from '../src/lib/hmac'
+import {
+  db,
+  defaultConfig,
+  nextId,
+  type PayloadFormat,
+  type PayloadRecipe,
+  type ReceiverMode,
+  type StoredDelivery,
+  type StoredWebhook,
+} from './db'
+import examples from './fixtures/event-examples.json'
+
+// Deliveries of the mock tenant (webhooks-api.md §8, §9, §11): the seeded
+// history, the receiver each webhook talks to, and how a delivery's body and
+// signature are built.
+//
+// Body rule: the body sent is JSON.stringify(payload), no spaces, and
+// `Qlik-Signature` is the HMAC of exactly that string. The API returns the
+// payload as `request.body`, so JSON.stringify(request.body) gives back the
+// signed string byte for byte.
+
+export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000
+export const OMITTED = '**OMITTED**'
+export const HOSTILE_TEXT = '<img src=x onerror=alert(1)><script>alert(1)</script>'
+const TIMEOUT_SECONDS = 10
+
+/** Seeded deliveries that tests and demos look for. */
+export const SEED_DELIVERIES = {
+  /** `data.name` holds HOSTILE_TEXT. */
+  hostile: { webhookId: 'wh-slack-app-events', deliveryId: 'dl-slack-app-events-0059' },
+  /** A body of about 1 MB (reload statements). */
+  large: { webhookId: 'wh-reload-monitor', deliveryId: 'dl-reload-monitor-0036' },
+  /** A few thousand deliveries over the 7 days. */
+  bigHistory: { webhookId: 'wh-automation-catalog', count: 3000 },
+  /** The last of ten 308 answers that disabled the webhook. */
+  redirect: { webhookId: 'wh-broken-endpoint', deliveryId: 'dl-broken-endpoint-0010' },
+} as const
+
+/**
+ * Receivers by URL host, so that pointing a webhook elsewhere changes the
+ * outcome of its next delivery. `MockConfig.receivers` overrides these by
+ * webhook id or host; every other receiver answers 200.
+ */
+export const DEFAULT_RECEIVERS: Record<string, ReceiverMode> = {
+  'staging.acme-corp.example.com': 'redirect-308',
+  'siem.acme-corp.example.com': 'http-500',
+  // Only fails webhooks that check revocation (checkCertificateRevocation).
+  'archive.acme-corp.example.com': 'tls-revoked',
+}
+
+export function receiverFor(webhook: StoredWebhook): ReceiverMode {
+  const receivers = db.state.config.receivers ?? {}
+  let host = ''
+  try {
+    host = new URL(webhook.url ?? '').hostname
+  } catch {
+    // an unreadable URL cannot be reached: answered as a timeout below
+  }
+  if (!host) return 'timeout'
+  const mode = receivers[webhook.id] ?? receivers[host] ?? DEFAULT_RECEIVERS[host] ?? 'ok-200'
+  return mode === 'tls-revoked' && !webhook.checkCertificateRevocation ? 'ok-200' : mode
+}
+
+/**
+ * Which envelope a webhook receives: legacy when CloudEvents delivery is off;
+ * hybrid (both sets of fields) for CloudEvents webhooks created before
+ * 2026-02-01, as during Qlik's migration; CloudEvents 1.0 otherwise.
+ */
+export function payloadFormatFor(webhook: Pick<StoredWebhook, 'enableCloudEventDelivery' | 'createdAt'>): PayloadFormat {
+  if (webhook.enableCloudEventDelivery === false) return 'legacy'
+  return (webhook.createdAt ?? '') < '2026-02-01' && webhook.createdAt ? 'hybrid' : 'cloudevents'
+}
+
+const HTTP_REASONS: Record<number, string> = {
+  200: 'OK',
+  202: 'Accepted',
+  308: 'Permanent Redirect',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  410: 'Gone',
+  500: 'Internal Server Error',
+}
+
+type Outcome = Pick<StoredDelivery, 'status' | 'statusMessage' | 'response'>
+
+function httpOutcome(statusCode: number, at: number, contentType: string, body: string, extra: Record<string, string> = {}): Outcome {
+  const reason = HTTP_REASONS[statusCode] ?? ''
+  return {
+    status: statusCode >= 200 && statusCode < 300 ? 'success' : 'fail',
+    statusMessage: `HTTP ${statusCode} ${reason}`,
+    response: {
+      statusCode,
+      headers: { 'content-type': contentType, date: new Date(at + 180).toUTCString(), ...extra },
+      body,
+    },
+  }
+}
+
+/** What the receiver in `mode` answers to a POST to `url` at time `at`. */
+export function receiverOutcome(mode: ReceiverMode, url: string, at: number): Outcome {
+  switch (mode) {
+    case 'ok-200':
+      return httpOutcome(200, at, 'application/json', '{"ok":true}')
+    case 'ok-202':
+      return httpOutcome(202, at, 'application/json', '{"status":"queued"}')
+    case 'http-401':
+      return httpOutcome(401, at, 'application/json', '{"error":"invalid_token","error_description":"The access token expired."}', {
+        'www-authenticate': 'Bearer error="invalid_token"',
+      })
+    case 'http-404':
+      return httpOutcome(404, at, 'text/html; charset=utf-8', '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>')
+    case 'http-410':
+      return httpOutcome(410, at, 'text/plain; charset=utf-8', 'This endpoint has been retired.')
+    case 'http-500':
+      return httpOutcome(500, at, 'application/json', '{"error":"internal_error","message":"upstream queue unavailable"}')
+    case 'redirect-308': {
+      const target = new URL(url)
+      target.pathname = `/v2${target.pathname}`
+      const outcome = httpOutcome(308, at, 'text/plain; charset=utf-8', '', { location: target.toString() })
+      return { ...outcome, statusMessage: `HTTP 308 Permanent Redirect to ${target.toString()}: redirects are not followed` }
+    }
+    case 'timeout':
+      return { status: 'fail', statusMessage: `Timeout: no response within ${TIMEOUT_SECONDS} seconds` }
+    case 'tls-expired':
+      return { status: 'fail', statusMessage: 'TLS handshake failed: x509: certificate has expired or is not yet valid' }
+    case 'tls-revoked':
+      return { status: 'fail', statusMessage: 'TLS handshake failed: certificate has been revoked' }
+  }
+}
+
+/** The headers Qlik sends, except `Qlik-Signature`; encrypted values never appear. */
+export function requestHeadersFor(webhook: StoredWebhook): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    'User-Agent': 'Qlik Webhook',
+    'Accept-Encoding': 'gzip',
+    ...webhook.headers,
+    ...Object.fromEntries(Object.keys(webhook.encryptedHeaders ?? {}).map((name) => [name, OMITTED])),
+  }
+}
+
+type Fixture = { [format in PayloadFormat]?: { payload: Record<string, unknown> } }
+const fixtures = (examples as { events: Record<string, Fixture> }).events
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** ~`bytes` of reload statements, the same for the same size. */
+function bulkStatements(bytes: number): Record<string, unknown>[] {
+  const statements: Record<string, unknown>[] = []
+  let size = 0
+  for (let i = 0; size < bytes; i++) {
+    const n = String(i + 1).padStart(5, '0')
+    const statement = {
+      line: i + 1,
+      statement: `LOAD OrderID, CustomerID, Region, Amount, OrderDate FROM [lib://DataFiles/sales/orders_${n}.qvd] (qvd);`,
+      rows: (i * 7919) % 100_000,
+      durationMs: (i * 37) % 5_000,
+    }
+    statements.push(statement)
+    size += JSON.stringify(statement).length + 1
+  }
+  return statements
+}
+
+function setIfPresent(target: unknown, key: string, value: unknown) {
+  if (isRecord(target) && key in target) target[key] = value
+}
+
+/** The payload a recipe stands for, in its format, with its own id and time. */
+export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
+  const fixture = fixtures[recipe.event]?.[recipe.format]?.payload
+  const payload: Record<string, unknown> = fixture
+    ? structuredClone(fixture)
+    : recipe.format === 'legacy'
+      ? { cloudEventsVersion: '0.1', eventId: '', eventTime: '', eventType: recipe.event, contentType: 'application/json', data: {} }
+      : { specversion: '1.0', id: '', time: '', type: recipe.event, source: 'com.qlik', datacontenttype: 'application/json', data: {} }
+  const extensions = payload.extensions
+  for (const key of ['id', 'eventId', 'eventID']) setIfPresent(payload, key, recipe.eventId)
+  for (const key of ['time', 'eventTime']) setIfPresent(payload, key, recipe.time)
+  const tenantId = defaultConfig().tenantId
+  setIfPresent(payload, 'tenantid', tenantId)
+  setIfPresent(extensions, 'tenantId', tenantId)
+  if (recipe.spaceId) {
+    setIfPresent(payload, 'spaceid', recipe.spaceId)
+    setIfPresent(extensions, 'spaceId', recipe.spaceId)
+  }
+  if (recipe.topLevelResourceId) {
+    setIfPresent(payload, 'toplevelresourceid', recipe.topLevelResourceId)
+    setIfPresent(extensions, 'topLevelResourceId', recipe.topLevelResourceId)
+  }
+  const data = isRecord(payload.data) ? payload.data : (payload.data = {})
+  Object.assign(data, recipe.data)
+  if (recipe.bulkBytes) data.statements = bulkStatements(recipe.bulkBytes)
+  return payload
+}
+
+const seedSignatures = new Map<string, string>()
+
+/**
+ * A stored delivery as the API returns it: the body built from its recipe,
+ * and `Qlik-Signature` over JSON.stringify of that body when a secret was set.
+ */
+export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Record<string, string>): Promise<Delivery> {
+  const { payload, signature: sent, seeded: _seeded, request, ...rest } = stored
+  const body = buildPayload(payload)
+  let signature = sent
+  if (sent === 'seed') {
+    const secret = seedSecrets[stored.webhookId]
+    signature = seedSignatures.get(stored.id)
+    if (!signature && secret) {
+      signature = await qlikSignature(secret, JSON.stringify(body))
+      seedSignatures.set(stored.id, signature)
+    }
+  }
+  const [contentType, userAgent, ...others] = Object.entries(request.headers)
+  const headers = Object.fromEntries([
+    ...(contentType ? [contentType] : []),
+    ...(userAgent ? [userAgent] : []),
+    ...(signature ? [['Qlik-Signature', signature] as const] : []),
+    ...others,
+  ])
+  return { ...rest, request: { url: request.url, headers, body } }
+}
+
+export const isRetained = (delivery: Pick<StoredDelivery, 'triggeredAt'>, now = Date.now()) =>
+  Date.parse(delivery.triggeredAt) > now - RETENTION_MS
+
+/**
+ * Counts a delivery's outcome towards the webhook's run of failures: a
+ * success ends the run; a run reaching the threshold disables the webhook.
+ */
+export function recordOutcome(webhook: StoredWebhook, delivery: Pick<StoredDelivery, 'status' | 'statusMessage'>): void {
+  const { failures, config } = db.state
+  if (delivery.status === 'success') {
+    failures[webhook.id] = 0
+    return
+  }
+  const run = (failures[webhook.id] ?? 0) + 1
+  failures[webhook.id] = run
+  if (run >= config.failureThreshold && webhook.enabled) {
+    webhook.enabled = false
+    webhook.disabledReason = `Disabled after ${run} consecutive failed deliveries (last: ${delivery.statusMessage ?? 'failed'}).`
+    webhook.disabledReasonCode = 'DELIVERY_FAILURE_THRESHOLD'
+  }
+}
+
+/**
+ * Sends `payload` to the webhook as it is configured now (URL, headers,
+ * secret, revocation check) and records the new delivery.
+ */
+export async function deliver(webhook: StoredWebhook, eventType: string, payload: PayloadRecipe, now = Date.now()): Promise<StoredDelivery> {
+  const url = webhook.url ?? ''
+  const signature = webhook.secret ? await qlikSignature(webhook.secret, JSON.stringify(buildPayload(payload))) : undefined
+  const delivery: StoredDelivery = {
+    id: nextId('dl'),
+    webhookId: webhook.id,
+    eventType,
+    triggeredAt: new Date(now).toISOString(),
+    request: { url, headers: requestHeadersFor(webhook) },
+    payload,
+    ...(signature ? { signature } : {}),
+    ...receiverOutcome(receiverFor(webhook), url, now),
+  }
+  db.state.deliveries.push(delivery)
+  recordOutcome(webhook, delivery)
+  return delivery
+}
+
+// ---- The seeded history ----
+
+/** mulberry32: a small seeded PRNG, so that the seed is the same every time. */
+function prng(seed: string): () => number {
+  let a = 2166136261
+  for (let i = 0; i < seed.length; i++) a = Math.imul(a ^ seed.charCodeAt(i), 16777619)
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function uuid(random: () => number): string {
+  const word = () => Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0')
+  const s = word() + word() + word() + word()
+  const variant = ((Number.parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`
+}
+
+type Plan = {
+  count: number
+  /** Part of the 7-day window the deliveries fall in: 0 is 7 days ago, 1 is now. */
+  from?: number
+  to?: number
+  mode: (i: number, n: number, random: () => number) => ReceiverMode
+  shape?: (i: number, n: number, random: () => number) => Partial<PayloadRecipe>
+}
+
+const at = (...indexes: number[]) => (i: number) => indexes.includes(i)
+
+const PLANS: Record<string, Plan> = {
+  'wh-slack-app-events': {
+    count: 60,
+    mode: (_i, _n, r) => {
+      const x = r()
+      return x < 0.06 ? 'http-500' : x < 0.09 ? 'timeout' : 'ok-200'
+    },
+    shape: (i, n) => (i === n - 2 ? { data: { name: HOSTILE_TEXT, description: HOSTILE_TEXT } } : {}),
+  },
+  'wh-reload-monitor': {
+    count: 40,
+    mode: (i) => (at(18, 19, 20)(i) ? 'http-401' : 'ok-202'),
+    shape: (i, n) => ({
+      data: { status: 'error', errors: [{ code: 'EDC_ERROR_FIELD_NOT_FOUND', message: 'Field not found: <Region>' }] },
+      ...(i === n - 5 ? { bulkBytes: 1024 * 1024 } : {}),
+    }),
+  },
+  'wh-user-provisioning': { count: 30, mode: (i) => (at(7, 22)(i) ? 'http-404' : 'ok-200') },
+  'wh-api-key-audit': { count: 25, to: 0.55, mode: (i, n) => (i >= n - 10 ? 'http-500' : 'ok-200') },
+  'wh-automation-sales': {
+    count: 20,
+    mode: (i) => (i === 11 ? 'tls-expired' : 'ok-200'),
+    shape: () => ({ topLevelResourceId: '7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6' }),
+  },
+  'wh-automation-runs': { count: 15, mode: (i) => (at(4, 12)(i) ? 'timeout' : 'ok-200') },
+  'wh-di-alerts': { count: 24, mode: (i) => (at(15, 16, 17)(i) ? 'tls-expired' : 'ok-200') },
+  'wh-teams-publish': { count: 12, to: 0.4, mode: (i, n) => (i >= n - 3 ? 'http-410' : 'ok-200') },
+  'wh-legacy-export': { count: 30, mode: (i, n) => (i >= n - 4 ? 'tls-revoked' : 'ok-200') },
+  'wh-space-reloads': {
+    count: 35,
+    mode: (i) => (i === 20 ? 'http-500' : 'ok-200'),
+    shape: (i) => ({ spaceId: i % 3 === 0 ? '5f0c1d2e3a4b5c6d7e8f9a0c' : '5f0c1d2e3a4b5c6d7e8f9a0b' }),
+  },
+  'wh-automation-catalog': {
+    count: SEED_DELIVERIES.bigHistory.count,
+    mode: (_i, _n, r) => {
+      const x = r()
+      return x < 0.02 ? 'http-500' : x < 0.03 ? 'timeout' : 'ok-200'
+    },
+  },
+  'wh-di-completed': { count: 40, mode: (_i, _n, r) => (r() < 0.08 ? 'http-404' : 'ok-200') },
+  'wh-broken-endpoint': { count: 10, from: 0.05, to: 0.3, mode: () => 'redirect-308' },
+}
+
+/**
+ * The seeded history of `webhooks` over the 7 days before `now`, oldest
+ * first. Deterministic: the same `now` gives the same deliveries.
+ */
+export function buildSeedDeliveries(now: number, webhooks: StoredWebhook[], threshold = defaultConfig().failureThreshold): StoredDelivery[] {
+  const deliveries: StoredDelivery[] = []
+  for (const webhook of webhooks) {
+    const plan = PLANS[webhook.id]
+    if (!plan || !webhook.eventTypes?.length) continue
+    const random = prng(webhook.id)
+    const format = payloadFormatFor(webhook)
+    const start = now - RETENTION_MS + (plan.from ?? 0) * RETENTION_MS + 60_000
+    const span = ((plan.to ?? 1) - (plan.from ?? 0)) * RETENTION_MS - 120_000
+    const url = webhook.url ?? ''
+    const headers = requestHeadersFor(webhook)
+    const signature = webhook.secret ? 'seed' : undefined
+    const prefix = `${webhook.id.replace(/^wh-/, 'dl-')}-`
+    let run = 0
+    for (let i = 0; i < plan.count; i++) {
+      const triggered = Math.floor(start + ((i + 0.1 + 0.8 * random()) * span) / plan.count)
+      const event = webhook.eventTypes[Math.floor(random() * webhook.eventTypes.length)]!
+      let mode = plan.mode(i, plan.count, random)
+      // An enabled webhook has never reached the threshold, or it would be disabled.
+      if (mode !== 'ok-200' && mode !== 'ok-202' && webhook.enabled && run + 1 >= threshold) mode = 'ok-200'
+      const outcome = receiverOutcome(mode, url, triggered)
+      run = outcome.status === 'success' ? 0 : run + 1
+      const payload: PayloadRecipe = {
+        event,
+        format,
+        eventId: uuid(random),
+        time: new Date(triggered - 150 - Math.floor(random() * 2000)).toISOString(),
+      }
+      if (plan.shape) Object.assign(payload, plan.shape(i, plan.count, random))
+      const delivery: StoredDelivery = {
+        id: `${prefix}${String(i + 1).padStart(4, '0')}`,
+        webhookId: webhook.id,
+        eventType: event,
+        status: outcome.status,
+        triggeredAt: new Date(triggered).toISOString(),
+        statusMessage: outcome.statusMessage,
+        request: { url, headers },
+        payload,
+        seeded: true,
+      }
+      if (outcome.response) delivery.response = outcome.response
+      if (signature) delivery.signature = signature
+      deliveries.push(delivery)
+    }
+  }
+  return deliveries
+}
+
+/** Each webhook's run of failures at the end of `deliveries` (oldest first). */
+export function trailingFailures(deliveries: StoredDelivery[]): Record<string, number> {
+  const failures: Record<string, number> = {}
+  for (const delivery of deliveries) {
+    failures[delivery.webhookId] = delivery.status === 'success' ? 0 : (failures[delivery.webhookId] ?? 0) + 1
+  }
+  return failures
+}

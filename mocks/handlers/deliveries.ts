@@ -1,0 +1,79 @@
+import { http, HttpResponse } from 'msw'
+import { DELIVERY_SORT_FIELDS, DELIVERY_STATUSES } from '../../src/api/schemas'
+import { findVisibleWebhook, withoutPermission } from '../access'
+import { EVENT_TYPES } from '../catalogue'
+import { db, type StoredDelivery } from '../db'
+import { deliver, isRetained, toDeliveryResponse } from '../deliveries'
+import { badRequest, notFound, paginate } from '../http-utils'
+import { SEED_SECRETS } from '../seed'
+
+// GET …/{id}/deliveries, GET …/{id}/deliveries/{deliveryId} and POST
+// …/actions/resend (webhooks-api.md §2, §3, §8). Nothing older than the
+// 7-day retention is ever returned or resent.
+
+const BASE = '*/api/v1/webhooks/:id/deliveries'
+type Params = { id: string; deliveryId?: string }
+
+const byTriggeredAt = (a: StoredDelivery, b: StoredDelivery) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id)
+
+async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
+  const webhook = findVisibleWebhook(webhookId)
+  if (!webhook) return notFound()
+  const q = url.searchParams
+
+  const status = q.get('status')
+  if (status !== null && !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
+    return badRequest(`status must be success or fail, got "${status}".`)
+  }
+  const eventType = q.get('eventType')
+  if (eventType !== null && !EVENT_TYPES.some((t) => t.name === eventType)) {
+    return badRequest(`Unknown event type "${eventType}".`)
+  }
+  const sort = q.get('sort') ?? '-triggeredAt'
+  const match = /^([+-]?)(.+)$/.exec(sort)
+  const field = match?.[2] as (typeof DELIVERY_SORT_FIELDS)[number]
+  if (!match || !DELIVERY_SORT_FIELDS.includes(field)) {
+    return badRequest(`sort must be one of ${DELIVERY_SORT_FIELDS.join(', ')}, with an optional + or - prefix; got "${sort}".`)
+  }
+  const direction = match[1] === '-' ? -1 : 1
+
+  const now = Date.now()
+  const items = db.state.deliveries.filter(
+    (d) => d.webhookId === webhook.id && isRetained(d, now) && (status === null || d.status === status) && (eventType === null || d.eventType === eventType),
+  )
+  // Status sorts fail before success ascending; within a status, newest first.
+  items.sort(field === 'status' ? (a, b) => direction * a.status.localeCompare(b.status) || byTriggeredAt(b, a) : (a, b) => direction * byTriggeredAt(a, b))
+
+  const page = paginate(items, url)
+  if (page instanceof Response) return page
+  const data = await Promise.all(page.data.map((d) => toDeliveryResponse(d, SEED_SECRETS)))
+  return HttpResponse.json({ data, links: page.links })
+}
+
+function findDelivery(webhookId: string, deliveryId: string): StoredDelivery | Response {
+  const webhook = findVisibleWebhook(webhookId)
+  if (!webhook) return notFound()
+  const delivery = db.state.deliveries.find((d) => d.id === deliveryId && d.webhookId === webhook.id)
+  return delivery && isRetained(delivery) ? delivery : notFound('Delivery')
+}
+
+export const deliveryHandlers = [
+  http.get<Params>(BASE, ({ params, request }) => withoutPermission() ?? listDeliveries(params.id, new URL(request.url))),
+  http.get<Params>(`${BASE}/:deliveryId`, async ({ params }) => {
+    const denied = withoutPermission()
+    if (denied) return denied
+    const delivery = findDelivery(params.id, params.deliveryId!)
+    if (delivery instanceof Response) return delivery
+    return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS))
+  }),
+  http.post<Params>(`${BASE}/:deliveryId/actions/resend`, async ({ params }) => {
+    const denied = withoutPermission()
+    if (denied) return denied
+    const original = findDelivery(params.id, params.deliveryId!)
+    if (original instanceof Response) return original
+    const webhook = findVisibleWebhook(params.id)!
+    // The original payload, event id included, to the webhook as it is now; 201 even when it fails.
+    const delivery = await deliver(webhook, original.eventType, original.payload)
+    return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS), { status: 201 })
+  }),
+]
