@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { getWebhook, getWebhookEventTypes, getWebhooks, type GetWebhooksParams } from '../../api'
+import { getWebhook, getWebhookEventTypes, getWebhooks, getWebhooksPage, type GetWebhooksParams } from '../../api'
 
 // The only place webhook query keys are written.
 export const webhookKeys = {
@@ -9,6 +9,8 @@ export const webhookKeys = {
   details: () => [...webhookKeys.all, 'detail'] as const,
   detail: (id: string) => [...webhookKeys.details(), id] as const,
   eventTypes: () => [...webhookKeys.all, 'event-types'] as const,
+  // Under lists() so that whatever refreshes the lists (create, delete) recounts too.
+  count: () => [...webhookKeys.lists(), 'count'] as const,
 }
 
 export const webhookListQuery = (params: GetWebhooksParams) =>
@@ -31,4 +33,23 @@ export const eventTypesQuery = () =>
     queryKey: webhookKeys.eventTypes(),
     queryFn: ({ signal }) => getWebhookEventTypes({ signal }),
     staleTime: 60 * 60 * 1000,
+  })
+
+/**
+ * How many webhooks the caller can see. The API returns no total, so this
+ * walks the whole list at the largest page size (100, the tenant quota:
+ * one request in practice) along `links.next`.
+ */
+export const webhookCountQuery = () =>
+  queryOptions({
+    queryKey: webhookKeys.count(),
+    queryFn: async ({ signal }) => {
+      let page = await getWebhooks({ limit: 100 }, { signal })
+      let count = page.data.length
+      while (page.links.next) {
+        page = await getWebhooksPage(page.links.next.href, { signal })
+        count += page.data.length
+      }
+      return count
+    },
   })

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query'
+import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
+import { useId } from 'react'
+import type { Webhook } from '../../api'
+import { Tooltip } from '../../components/ui/tooltip'
+import { eventTypesQuery } from './queries'
+import { RowActionsCell } from './row-actions'
+
+// Sorting is the API's (manual); the table model only holds which column
+// is sorted and which way, so that headers can show and toggle it.
+export const webhookTableFeatures = tableFeatures({ rowSortingFeature })
+const column = createColumnHelper<typeof webhookTableFeatures, Webhook>()
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+function DateCell({ value }: { value: string | undefined }) {
+  if (!value) return null
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return <>{value}</>
+  return <time dateTime={value}>{dateFormat.format(date)}</time>
+}
+
+function NameCell({ webhook }: { webhook: Webhook }) {
+  return (
+    <>
+      <span className="webhook-name">{webhook.name || webhook.id}</span>
+      {webhook.description ? <span className="webhook-description">{webhook.description}</span> : null}
+    </>
+  )
+}
+
+function EventsCell({ names }: { names: string[] | undefined }) {
+  const catalogue = useQuery(eventTypesQuery())
+  if (!names?.length) return <span className="muted">None</span>
+  const title = (name: string) => catalogue.data?.data.find((type) => type.name === name)?.title ?? name
+  return (
+    <ul className="event-list">
+      {names.map((name) => (
+        <li key={name}>{title(name)}</li>
+      ))}
+    </ul>
+  )
+}
+
+function OriginCell({ origin }: { origin: Webhook['origin'] }) {
+  const value = origin ?? 'api'
+  return (
+    <>
+      <span className="origin">{value}</span>
+      {value === 'automations' ? <span className="badge badge-automation">Managed by an automation</span> : null}
+    </>
+  )
+}
+
+function StatusCell({ webhook }: { webhook: Webhook }) {
+  const reasonId = useId()
+  if (webhook.enabled) return <span className="status status-enabled">Enabled</span>
+  if (!webhook.disabledReason) return <span className="status status-disabled">Disabled</span>
+  // The reason is a description of a focusable element, so keyboard and
+  // screen-reader users get it as well as those who hover.
+  return (
+    <>
+      <Tooltip content={webhook.disabledReason}>
+        <button type="button" className="status status-disabled status-with-reason" aria-describedby={reasonId}>
+          Disabled
+          <span aria-hidden="true" className="status-info">
+            ⓘ
+          </span>
+        </button>
+      </Tooltip>
+      <span id={reasonId} className="visually-hidden">
+        {webhook.disabledReason}
+      </span>
+    </>
+  )
+}
+
+export const webhookColumns = column.columns([
+  column.accessor('name', { header: 'Name', cell: (info) => <NameCell webhook={info.row.original} /> }),
+  column.accessor('url', { header: 'URL', cell: (info) => <span className="webhook-url">{info.getValue()}</span> }),
+  column.accessor('eventTypes', { header: 'Events', enableSorting: false, cell: (info) => <EventsCell names={info.getValue()} /> }),
+  column.accessor('level', { header: 'Level', enableSorting: false, cell: (info) => info.getValue() ?? 'tenant' }),
+  column.accessor('origin', { header: 'Origin', enableSorting: false, cell: (info) => <OriginCell origin={info.getValue()} /> }),
+  column.accessor('enabled', { header: 'Status', enableSorting: false, cell: (info) => <StatusCell webhook={info.row.original} /> }),
+  column.accessor('ownerId', { header: 'Owner', enableSorting: false, cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  column.accessor('createdAt', { header: 'Created', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
+  column.accessor('updatedAt', { header: 'Updated', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
+  column.display({
+    id: 'actions',
+    header: () => <span className="visually-hidden">Actions</span>,
+    cell: (info) => <RowActionsCell webhook={info.row.original} />,
+  }),
+])
