@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw'
-import type { ErrorResponse } from '../src/api/schemas'
+import type { ApiErrorItem, ErrorResponse } from '../src/api/schemas'
 
 // Helpers every handler shares: Qlik's ErrorResponse, trace ids, cursors.
 
@@ -10,13 +10,19 @@ export function traceId(): string {
 }
 
 export function errorResponse(status: number, code: string, title: string, detail?: string) {
-  const id = traceId()
-  const body: ErrorResponse = { errors: [{ code, title, ...(detail ? { detail } : {}) }], traceId: id }
-  return HttpResponse.json(body, { status, headers: { 'x-trace-id': id } })
+  return errorsResponse(status, [{ code, title, ...(detail ? { detail } : {}) }])
 }
 
 export const badRequest = (detail: string) => errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', detail)
 export const notFound = (what = 'Webhook') => errorResponse(404, 'WEBHOOKS-404', 'Not found', `${what} not found.`)
+export const forbidden = (detail: string) => errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', detail)
+
+/** An ErrorResponse with every problem found, one item each. */
+export function errorsResponse(status: number, errors: ApiErrorItem[]) {
+  const id = traceId()
+  const body: ErrorResponse = { errors, traceId: id }
+  return HttpResponse.json(body, { status, headers: { 'x-trace-id': id } })
+}
 
 /** Opaque cursors: the offset of the first item of a page. */
 export const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset })).replace(/=+$/, '')

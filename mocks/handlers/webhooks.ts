@@ -1,19 +1,30 @@
 import { http, HttpResponse } from 'msw'
-import { WEBHOOK_SORT_FIELDS, type Webhook } from '../../src/api/schemas'
-import { db, type StoredWebhook } from '../db'
+import { ORIGINS, WEBHOOK_SORT_FIELDS, webhookBaseRules, eventTypeIssues, fieldIssues, type Webhook } from '../../src/api'
+import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
-import { badRequest, paginate } from '../http-utils'
+import { db, type StoredWebhook } from '../db'
+import { badRequest, errorResponse, notFound, paginate } from '../http-utils'
+import {
+  applyPatch,
+  checkWebhookBody,
+  cloudEventsLocked,
+  invalid,
+  levelForbidden,
+  readJson,
+  readOnlyConflict,
+} from '../validate'
+
+// The webhook operations of webhooks-api.md §2–§7 under /api/v1/webhooks,
+// and the same store under /api/core/webhooks.
 
 /** What the API returns for a stored webhook: never the secret, only header names. */
 export function toResponse(stored: StoredWebhook): Webhook {
-  const { secret: _secret, encryptedHeaders, ...rest } = stored
-  return { ...rest, encryptedHeaders: Object.keys(encryptedHeaders ?? {}), secretKeyAdded: Boolean(_secret) }
+  const { secret, encryptedHeaders, ...rest } = stored
+  return { ...rest, encryptedHeaders: Object.keys(encryptedHeaders ?? {}), secretKeyAdded: Boolean(secret) }
 }
 
 function visibleWebhooks(): StoredWebhook[] {
-  const { persona, userId } = db.state.config
-  if (persona === 'tenantAdmin' || persona === 'manager') return db.state.webhooks
-  return db.state.webhooks.filter((w) => w.ownerId === userId)
+  return db.state.webhooks.filter(canSee)
 }
 
 /** Qlik's name/url filter: case-insensitive substring, `*` as a wildcard. */
@@ -24,7 +35,7 @@ function wildcardMatch(value: string | undefined, pattern: string): boolean {
 
 function listWebhooks(url: URL): Response {
   const q = url.searchParams
-  let items = [...visibleWebhooks()]
+  let items = visibleWebhooks()
 
   const name = q.get('name')
   if (name) items = items.filter((w) => wildcardMatch(w.name, name))
@@ -51,8 +62,8 @@ function listWebhooks(url: URL): Response {
   const origins = q.get('origins')
   if (origins) {
     const wanted = origins.split(',').map((s) => s.trim())
-    const unknown = wanted.find((o) => !['api', 'automations', 'management-console'].includes(o))
-    if (unknown) return badRequest(`Unknown origin "${unknown}".`)
+    const unknown = wanted.find((o) => !(ORIGINS as readonly string[]).includes(o))
+    if (unknown) return badRequest(`Unknown origin "${unknown}"; use ${ORIGINS.join(', ')}.`)
     items = items.filter((w) => wanted.includes(w.origin ?? 'api'))
   }
   for (const key of ['ownerId', 'createdByUserId', 'updatedByUserId'] as const) {
@@ -73,7 +84,199 @@ function listWebhooks(url: URL): Response {
   return page instanceof Response ? page : HttpResponse.json(page)
 }
 
-export const webhookHandlers = [
-  http.get('*/api/v1/webhooks/event-types', () => HttpResponse.json({ data: EVENT_TYPES })),
-  http.get('*/api/v1/webhooks', ({ request }) => listWebhooks(new URL(request.url))),
-]
+const nonEmpty = <T extends string | undefined>(value: T) => (value ? value : undefined)
+
+/** Drops never-set fields, so that the API omits them as Qlik does. */
+function compact(webhook: StoredWebhook): StoredWebhook {
+  return Object.fromEntries(Object.entries(webhook).filter(([, value]) => value !== undefined)) as StoredWebhook
+}
+
+async function createWebhook(request: Request): Promise<Response> {
+  const denied = withoutPermission()
+  if (denied) return denied
+  const json = await readJson(request)
+  if (!json.ok) return json.response
+  const checked = checkWebhookBody('post', json.value)
+  if (!checked.ok) return checked.response
+  const body = checked.value
+  const { persona, userId, quotaPerUser, quotaPerTenant } = db.state.config
+
+  const level = body.level ?? 'tenant'
+  const levelDenied = levelForbidden(level, persona)
+  if (levelDenied) return levelDenied
+  const ownerId = body.ownerId || userId
+  if (ownerId !== userId && persona !== 'tenantAdmin') {
+    return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'Only a tenant admin can create a webhook owned by another user.')
+  }
+  if (db.state.webhooks.filter((w) => w.ownerId === ownerId).length >= quotaPerUser) {
+    return errorResponse(403, 'WEBHOOKS-403-QUOTA', 'Quota reached', `A user can own at most ${quotaPerUser} webhooks; delete one first.`)
+  }
+  if (db.state.webhooks.length >= quotaPerTenant) {
+    return errorResponse(403, 'WEBHOOKS-403-QUOTA', 'Quota reached', `The tenant can have at most ${quotaPerTenant} webhooks; delete one first.`)
+  }
+
+  const now = new Date().toISOString()
+  const stored = compact({
+    id: crypto.randomUUID(),
+    name: body.name,
+    url: body.url,
+    description: nonEmpty(body.description),
+    eventTypes: body.eventTypes ?? [],
+    level,
+    ownerId,
+    filter: nonEmpty(body.filter),
+    secret: nonEmpty(body.secret),
+    enabled: body.enabled ?? false,
+    headers: body.headers ?? {},
+    encryptedHeaders: body.encryptedHeaders ?? {},
+    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
+    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
+    origin: body.origin ?? 'api',
+    createdAt: now,
+    updatedAt: now,
+    createdByUserId: userId,
+    updatedByUserId: userId,
+  })
+  db.state.webhooks.push(stored)
+  return HttpResponse.json(toResponse(stored), { status: 201 })
+}
+
+function getWebhook(id: string): Response {
+  const denied = withoutPermission()
+  if (denied) return denied
+  const webhook = findVisibleWebhook(id)
+  return webhook ? HttpResponse.json(toResponse(webhook)) : notFound()
+}
+
+function store(previous: StoredWebhook, next: StoredWebhook): StoredWebhook {
+  const { userId } = db.state.config
+  const enabling = next.enabled === true && previous.enabled !== true
+  const updated = compact({
+    ...next,
+    updatedAt: new Date().toISOString(),
+    updatedByUserId: userId,
+    // Turning a webhook back on is how its owner acknowledges why it was off.
+    ...(enabling ? { disabledReason: undefined, disabledReasonCode: undefined } : {}),
+  })
+  if (enabling) delete db.state.failures[previous.id]
+  db.state.webhooks = db.state.webhooks.map((w) => (w.id === previous.id ? updated : w))
+  return updated
+}
+
+async function updateWebhook(id: string, request: Request): Promise<Response> {
+  const denied = withoutPermission()
+  if (denied) return denied
+  const existing = findVisibleWebhook(id)
+  if (!existing) return notFound()
+  const json = await readJson(request)
+  if (!json.ok) return json.response
+  const conflict = readOnlyConflict(json.value)
+  if (conflict) return conflict
+  const checked = checkWebhookBody('put', json.value)
+  if (!checked.ok) return checked.response
+  const body = checked.value
+  const { persona, userId } = db.state.config
+
+  // PUT replaces: every writable field not sent goes back to its default.
+  const level = body.level ?? 'tenant'
+  const levelDenied = levelForbidden(level, persona, existing.level ?? 'tenant')
+  if (levelDenied) return levelDenied
+  const ownerId = body.ownerId || existing.ownerId || userId
+  if (ownerId !== existing.ownerId && persona !== 'tenantAdmin') {
+    return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'Only a tenant admin can give a webhook to another owner.')
+  }
+  if (existing.enableCloudEventDelivery && body.enableCloudEventDelivery === false) return cloudEventsLocked()
+
+  const updated = store(existing, {
+    id: existing.id,
+    origin: existing.origin,
+    createdAt: existing.createdAt,
+    createdByUserId: existing.createdByUserId,
+    disabledReason: existing.disabledReason,
+    disabledReasonCode: existing.disabledReasonCode,
+    name: body.name,
+    url: body.url,
+    description: nonEmpty(body.description),
+    eventTypes: body.eventTypes ?? [],
+    level,
+    ownerId,
+    filter: nonEmpty(body.filter),
+    secret: nonEmpty(body.secret),
+    enabled: body.enabled ?? false,
+    headers: body.headers ?? {},
+    encryptedHeaders: body.encryptedHeaders ?? {},
+    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
+    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
+  })
+  return HttpResponse.json(toResponse(updated))
+}
+
+async function patchWebhook(id: string, request: Request): Promise<Response> {
+  const denied = withoutPermission()
+  if (denied) return denied
+  const existing = findVisibleWebhook(id)
+  if (!existing) return notFound()
+  const json = await readJson(request)
+  if (!json.ok) return json.response
+  const patched = applyPatch(existing, json.value)
+  if (!patched.ok) return patched.response
+  const { next, touched } = patched.value
+
+  if (existing.enableCloudEventDelivery && next.enableCloudEventDelivery !== true) return cloudEventsLocked()
+  const urlChanged = touched.has('url') && next.url !== existing.url
+  if (urlChanged && Object.keys(existing.encryptedHeaders ?? {}).length && !touched.has('encryptedHeaders')) {
+    return invalid([
+      {
+        field: 'encryptedHeaders',
+        message: `Encrypted headers must be entered again when the URL changes: replace or remove /encryptedHeaders in the same patch (${Object.keys(existing.encryptedHeaders ?? {}).join(', ')}).`,
+      },
+    ])
+  }
+  // Validated as a whole: a patch that leaves any rule broken changes nothing.
+  const result = webhookBaseRules.safeParse({ ...next, enabled: next.enabled ?? false })
+  if (!result.success) return invalid(fieldIssues(result.error))
+  const body = result.data
+  const issues = eventTypeIssues(body.eventTypes, body.level ?? 'tenant', EVENT_TYPES)
+  if (issues.length) return invalid(issues)
+
+  store(existing, {
+    ...existing,
+    name: body.name,
+    url: body.url,
+    description: nonEmpty(body.description),
+    eventTypes: body.eventTypes ?? [],
+    secret: nonEmpty(body.secret),
+    enabled: body.enabled,
+    headers: body.headers ?? {},
+    encryptedHeaders: body.encryptedHeaders ?? {},
+    enableCloudEventDelivery: body.enableCloudEventDelivery ?? existing.enableCloudEventDelivery,
+  })
+  return new HttpResponse(null, { status: 204 })
+}
+
+function deleteWebhook(id: string): Response {
+  const denied = withoutPermission()
+  if (denied) return denied
+  const existing = findVisibleWebhook(id)
+  if (!existing) return notFound()
+  db.state.webhooks = db.state.webhooks.filter((w) => w.id !== id)
+  db.state.deliveries = db.state.deliveries.filter((d) => d.webhookId !== id)
+  delete db.state.failures[id]
+  return new HttpResponse(null, { status: 204 })
+}
+
+const routes = (base: string) => {
+  const one = `${base}/:id`
+  const idOf = (params: Record<string, string | readonly string[] | undefined>) => String(params.id)
+  return [
+    http.get(`${base}/event-types`, () => withoutPermission() ?? HttpResponse.json({ data: EVENT_TYPES })),
+    http.get(base, ({ request }) => withoutPermission() ?? listWebhooks(new URL(request.url))),
+    http.post(base, ({ request }) => createWebhook(request)),
+    http.get(one, ({ params }) => getWebhook(idOf(params))),
+    http.put(one, ({ params, request }) => updateWebhook(idOf(params), request)),
+    http.patch(one, ({ params, request }) => patchWebhook(idOf(params), request)),
+    http.delete(one, ({ params }) => deleteWebhook(idOf(params))),
+  ]
+}
+
+export const webhookHandlers = [...routes('*/api/v1/webhooks'), ...routes('*/api/core/webhooks')]
