@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api'
 import { App } from './app/app'
+import { TenantConsole } from './app/tenant-console'
 import './app/styles.css'
 
 if (__BACKEND__ === 'mock') {
@@ -14,6 +15,7 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App backend={__BACKEND__ === 'mock' ? { kind: 'mock' } : { kind: 'tenant', host: location.host }} />
+    {/* A tenant build connects through the local proxy or signs in with OAuth; see TenantConsole. */}
+    {__BACKEND__ === 'mock' ? <App backend={{ kind: 'mock' }} /> : <TenantConsole />}
   </StrictMode>,
 )

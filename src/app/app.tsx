@@ -1,13 +1,31 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
 import { TooltipProvider } from '../components/ui/tooltip'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
+import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
 
-export type Backend = { kind: 'mock' } | { kind: 'tenant'; host: string }
+export type { Backend } from './backend'
 
-export function App({ backend }: { backend: Backend }) {
+/**
+ * The shell. One QueryClient per mounted App: the tenant console remounts it
+ * (a new `key`) whenever the backend or the signed-in session changes, so
+ * cached data of one tenant never shows on another.
+ */
+export function App({
+  backend,
+  actions,
+  notice,
+  children,
+}: {
+  backend: Backend | undefined
+  actions?: ReactNode
+  /** Shown above the page, e.g. "sign in again"; the page stays, with whatever was typed in it. */
+  notice?: ReactNode
+  /** Replaces the page, e.g. with the sign-in screen. */
+  children?: ReactNode
+}) {
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
@@ -16,11 +34,13 @@ export function App({ backend }: { backend: Backend }) {
         <header className="shell-header">
           <span className="shell-title">Qlik Cloud webhooks</span>
           <span className="backend-badge" aria-label="Backend">
-            {backend.kind === 'mock' ? 'Built-in mock tenant' : backend.host}
+            {backend ? backendLabel(backend) : 'No tenant connected'}
           </span>
+          {actions ? <span className="shell-actions">{actions}</span> : null}
         </header>
         <main className="shell-main">
-          <WebhooksPage />
+          {notice}
+          {children ?? <WebhooksPage />}
         </main>
       </div>
       <Toaster />

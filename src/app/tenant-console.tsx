@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
+import { configureApi } from '../api'
+import { Button } from '../components/ui/button'
+import { App } from './app'
+import {
+  backendId,
+  buildOAuthInput,
+  defaultRedirectUri,
+  loadSavedOAuthInput,
+  parseOAuthInput,
+  resolveTenantBackend,
+  saveOAuthInput,
+  type Backend,
+  type OAuthConfig,
+  type OAuthInput,
+  type OAuthInputErrors,
+} from './backend'
+import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retryProxy, sessionStore, startSession } from './session'
+
+// The console on a real tenant: through the local proxy (the server adds the
+// API key) or signed in with OAuth (the browser holds a short-lived token).
+
+function wireApi(backend: Backend): void {
+  if (backend.kind === 'proxy') {
+    configureApi({ baseUrl: () => location.origin, headers: () => ({}), onUnauthorized: () => onUnauthorized('proxy') })
+  } else if (backend.kind === 'oauth') {
+    configureApi({ baseUrl: () => backend.config.origin, headers: authorizationHeader, onUnauthorized: () => onUnauthorized('oauth') })
+  }
+}
+
+const loadOAuth = () => import('./oauth')
+
+type SettingsState = { open: boolean; problem?: string; initial?: OAuthInput }
+
+export function TenantConsole() {
+  const [backend, setBackend] = useState<Backend>()
+  const [resolving, setResolving] = useState(true)
+  const [settings, setSettings] = useState<SettingsState>({ open: false })
+  const [signInError, setSignInError] = useState<string>()
+  const [completing, setCompleting] = useState(false)
+  // A new QueryClient after sign-out or a proxy retry: nothing cached survives.
+  const [epoch, setEpoch] = useState(0)
+  const status = useSyncExternalStore(sessionStore.subscribe, sessionStore.getStatus)
+
+  const connect = useCallback((next: Backend) => {
+    wireApi(next)
+    startSession(next.kind === 'oauth' ? next.config : undefined)
+    setBackend(next)
+    setSettings({ open: false })
+    setSignInError(undefined)
+    if (next.kind === 'oauth' && isSignInCallback()) {
+      setCompleting(true)
+      loadOAuth()
+        .then((m) => m.completeSignIn(next.config))
+        .catch((error: Error) => setSignInError(error.message))
+        .finally(() => setCompleting(false))
+    }
+  }, [])
+
+  const resolve = useCallback(
+    (isLive: () => boolean = () => true) =>
+      resolveTenantBackend().then((resolution) => {
+        if (!isLive()) return
+        if (resolution.backend) connect(resolution.backend)
+        else setSettings({ open: true, problem: resolution.problem, initial: resolution.initial })
+        setResolving(false)
+      }),
+    [connect],
+  )
+
+  useEffect(() => {
+    let live = true
+    void resolve(() => live)
+    return () => {
+      live = false
+    }
+  }, [resolve])
+
+  const signOut = () => {
+    if (backend?.kind !== 'oauth') return
+    const token = clearToken('signed-out')
+    setEpoch((n) => n + 1)
+    if (token) void loadOAuth().then((m) => m.revokeToken(backend.config, token))
+  }
+
+  const actions = resolving ? null : (
+    <>
+      {backend?.kind === 'oauth' && status === 'active' ? <Button onClick={signOut}>Sign out</Button> : null}
+      {!settings.open ? (
+        <Button variant="ghost" onClick={() => setSettings({ open: true })}>
+          Connection settings
+        </Button>
+      ) : null}
+    </>
+  )
+
+  let content
+  let notice
+  if (resolving) content = <p role="status">Connecting…</p>
+  else if (settings.open || !backend) {
+    content = (
+      <ConnectionSettings
+        problem={settings.problem}
+        initial={settings.initial}
+        onSave={(config) => connect({ kind: 'oauth', config, source: 'settings' })}
+        onCancel={backend ? () => setSettings({ open: false }) : undefined}
+        onForget={() => {
+          saveOAuthInput(undefined)
+          setResolving(true)
+          void resolve()
+        }}
+      />
+    )
+  } else if (completing) content = <p role="status">Signing in to {backend.kind === 'oauth' ? backend.config.host : ''}…</p>
+  else if (backend.kind === 'oauth' && status === 'signed-out') content = <SignInPanel config={backend.config} error={signInError} />
+  else if (backend.kind === 'oauth' && status === 'expired') {
+    notice = (
+        <SessionBanner title="Your sign-in has ended">
+          <p>The tenant answered 401 Unauthorized: the access token expired or was revoked. Sign in again to continue; you come back to this page.</p>
+          <SignInControls config={backend.config} label="Sign in again" />
+        </SessionBanner>
+    )
+  } else if (backend.kind === 'proxy' && status === 'refused') {
+    notice = (
+        <SessionBanner title="The tenant refused the API key">
+          <p>
+            {backend.host} answered 401 Unauthorized to the local proxy: the API key in QLIK_API_KEY is wrong, expired, revoked or
+            belongs to another tenant. Set a valid key, restart <code>npm run dev:tenant</code> (or <code>preview:tenant</code>), then try again.
+          </p>
+          <Button
+            onClick={() => {
+              retryProxy()
+              setEpoch((n) => n + 1)
+            }}
+          >
+            Try again
+          </Button>
+        </SessionBanner>
+    )
+  }
+
+  return (
+    <App key={`${backend ? backendId(backend) : 'none'}#${epoch}`} backend={backend} actions={actions} notice={notice}>
+      {content}
+    </App>
+  )
+}
+
+function SessionBanner({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId()
+  return (
+    <section className="session-banner" role="alert" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  )
+}
+
+function SignInControls({ config, label }: { config: OAuthConfig; label: string }) {
+  const [keep, setKeep] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const hintId = useId()
+  return (
+    <div className="sign-in-controls">
+      <label className="checkbox">
+        <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} aria-describedby={hintId} />
+        Stay signed in in this browser tab
+      </label>
+      <p id={hintId} className="hint">
+        Keeps the access token in this tab’s session storage until the tab closes. Otherwise it is held in memory only, and reloading the page asks you to
+        sign in again.
+      </p>
+      <Button
+        variant="primary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true)
+          void loadOAuth()
+            .then((m) => m.beginSignIn(config, keep))
+            .catch(() => setBusy(false))
+        }}
+      >
+        {label}
+      </Button>
+    </div>
+  )
+}
+
+function SignInPanel({ config, error }: { config: OAuthConfig; error: string | undefined }) {
+  return (
+    <section className="tenant-panel" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in to {config.host}</h1>
+      <p>The console signs you in with your Qlik account on the tenant’s own sign-in page, then brings you back here.</p>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      <SignInControls config={config} label="Sign in" />
+    </section>
+  )
+}
+
+const FIELDS: { name: keyof OAuthInput; label: string; hint: string }[] = [
+  { name: 'host', label: 'Tenant address', hint: 'For example https://example.eu.qlikcloud.com.' },
+  { name: 'clientId', label: 'Client ID', hint: 'Of the OAuth client (single-page app) created for this console in the Management Console.' },
+  { name: 'redirectUri', label: 'Redirect URI', hint: '' },
+]
+
+function ConnectionSettings({
+  problem,
+  initial,
+  onSave,
+  onCancel,
+  onForget,
+}: {
+  problem: string | undefined
+  initial: OAuthInput | undefined
+  onSave: (config: OAuthConfig) => void
+  onCancel: (() => void) | undefined
+  onForget: () => void
+}) {
+  const [values, setValues] = useState<OAuthInput>(() => initial ?? loadSavedOAuthInput() ?? buildOAuthInput() ?? { host: '', clientId: '', redirectUri: '' })
+  const [errors, setErrors] = useState<OAuthInputErrors>({})
+  const refs = useRef<Partial<Record<keyof OAuthInput, HTMLInputElement | null>>>({})
+  const id = useId()
+  const hasSaved = loadSavedOAuthInput() !== undefined
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = parseOAuthInput(values)
+    if (!parsed.ok) {
+      setErrors(parsed.errors)
+      const first = FIELDS.find((f) => parsed.errors[f.name])
+      if (first) refs.current[first.name]?.focus()
+      return
+    }
+    saveOAuthInput({ ...values, redirectUri: parsed.config.redirectUri })
+    onSave(parsed.config)
+  }
+
+  return (
+    <section className="tenant-panel" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>Connect to a Qlik Cloud tenant</h1>
+      <p>
+        Sign in with an OAuth client of the single-page-app kind that a tenant admin created for this console. To use an API key instead, run the console
+        locally through its proxy (<code>npm run dev:tenant</code>).
+      </p>
+      {problem ? (
+        <p role="alert" className="form-error">
+          {problem}
+        </p>
+      ) : null}
+      <form onSubmit={submit} noValidate className="tenant-form">
+        {FIELDS.map((field) => {
+          const error = errors[field.name]
+          const hint = field.name === 'redirectUri' ? `Must match the OAuth client’s redirect URL exactly. Empty means ${defaultRedirectUri()}.` : field.hint
+          return (
+            <div className="tenant-field" key={field.name}>
+              <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+              <input
+                id={`${id}-${field.name}`}
+                ref={(el) => {
+                  refs.current[field.name] = el
+                }}
+                value={values[field.name]}
+                onChange={(e) => {
+                  setValues({ ...values, [field.name]: e.target.value })
+                  if (error) setErrors({ ...errors, [field.name]: undefined })
+                }}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${id}-${field.name}-hint${error ? ` ${id}-${field.name}-error` : ''}`}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <p id={`${id}-${field.name}-hint`} className="hint">
+                {hint}
+              </p>
+              {error ? (
+                <p id={`${id}-${field.name}-error`} className="field-error">
+                  {error}
+                </p>
+              ) : null}
+            </div>
+          )
+        })}
+        <p className="hint">
+          These three values are stored in this browser’s local storage; none of them is a secret. Access tokens are never stored there.
+        </p>
+        <div className="tenant-actions">
+          <Button type="submit" variant="primary">
+            Save and continue
+          </Button>
+          {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
+          {hasSaved ? <Button onClick={onForget}>Forget saved settings</Button> : null}
+        </div>
+      </form>
+    </section>
+  )
+}
