@@ -10,7 +10,7 @@ import {
   type StoredDelivery,
   type StoredWebhook,
 } from './db'
-import examples from './fixtures/event-examples.json'
+import examples from './fixtures/event-examples.json' with { type: 'json' }
 
 // Deliveries of the mock tenant (webhooks-api.md §8, §9, §11): the seeded
 // history, the receiver each webhook talks to, and how a delivery's body and

@@ -11,7 +11,6 @@ import { SEED_SECRETS } from '../seed'
 // …/actions/resend (webhooks-api.md §2, §3, §8). Nothing older than the
 // 7-day retention is ever returned or resent.
 
-const BASE = '*/api/v1/webhooks/:id/deliveries'
 type Params = { id: string; deliveryId?: string }
 
 const byTriggeredAt = (a: StoredDelivery, b: StoredDelivery) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id)
@@ -57,23 +56,29 @@ function findDelivery(webhookId: string, deliveryId: string): StoredDelivery | R
   return delivery && isRetained(delivery) ? delivery : notFound('Delivery')
 }
 
-export const deliveryHandlers = [
-  http.get<Params>(BASE, ({ params, request }) => withoutPermission() ?? listDeliveries(params.id, new URL(request.url))),
-  http.get<Params>(`${BASE}/:deliveryId`, async ({ params }) => {
-    const denied = withoutPermission()
-    if (denied) return denied
-    const delivery = findDelivery(params.id, params.deliveryId!)
-    if (delivery instanceof Response) return delivery
-    return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS))
-  }),
-  http.post<Params>(`${BASE}/:deliveryId/actions/resend`, async ({ params }) => {
-    const denied = withoutPermission()
-    if (denied) return denied
-    const original = findDelivery(params.id, params.deliveryId!)
-    if (original instanceof Response) return original
-    const webhook = findVisibleWebhook(params.id)!
-    // The original payload, event id included, to the webhook as it is now; 201 even when it fails.
-    const delivery = await deliver(webhook, original.eventType, original.payload)
-    return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS), { status: 201 })
-  }),
-]
+const routes = (webhooks: string) => {
+  const BASE = `${webhooks}/:id/deliveries`
+  return [
+    http.get<Params>(BASE, ({ params, request }) => withoutPermission() ?? listDeliveries(params.id, new URL(request.url))),
+    http.get<Params>(`${BASE}/:deliveryId`, async ({ params }) => {
+      const denied = withoutPermission()
+      if (denied) return denied
+      const delivery = findDelivery(params.id, params.deliveryId!)
+      if (delivery instanceof Response) return delivery
+      return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS))
+    }),
+    http.post<Params>(`${BASE}/:deliveryId/actions/resend`, async ({ params }) => {
+      const denied = withoutPermission()
+      if (denied) return denied
+      const original = findDelivery(params.id, params.deliveryId!)
+      if (original instanceof Response) return original
+      const webhook = findVisibleWebhook(params.id)!
+      // The original payload, event id included, to the webhook as it is now; 201 even when it fails.
+      const delivery = await deliver(webhook, original.eventType, original.payload)
+      return HttpResponse.json(await toDeliveryResponse(delivery, SEED_SECRETS), { status: 201 })
+    }),
+  ]
+}
+
+// The same store answers under /api/core/webhooks, as the webhook handlers do.
+export const deliveryHandlers = [...routes('*/api/v1/webhooks'), ...routes('*/api/core/webhooks')]
