@@ -1,23 +1,81 @@
 import { z } from 'zod'
-import { LIMITS, webhookPostSchema, type Webhook, type WebhookPost } from '../../../api'
+import {
+  eventTypeIssues,
+  levelSchema,
+  webhookBaseSchema,
+  webhookPostRules,
+  webhookPostSchema,
+  type EventType,
+  type Level,
+  type Webhook,
+  type WebhookBase,
+  type WebhookPatch,
+  type WebhookPost,
+} from '../../../api'
+import { validateHeaderRows } from '../../../lib/validation'
 
-// The form's schema is the API's POST schema, field for field, with the
-// shape a person edits (strings instead of absent values) and messages
-// that say which rule failed.
+// The form's schema is the API's POST schema, field for field, reshaped for
+// editing (strings instead of absent values, header rows instead of two
+// maps) and checked with the same validators the mock tenant uses.
+
+/**
+ * `stored` marks an encrypted header that is saved on the tenant: the API
+ * returns its name only, so its value is empty here until the person enters
+ * a new one.
+ */
+export type HeaderRowValues = { name: string; value: string; encrypted: boolean; stored: boolean }
+
+/**
+ * `none`: no secret saved; the field is optional. `kept`: a secret is saved
+ * and stays as it is. `replace`: a new one is being entered. `remove`: the
+ * saved one goes on Save.
+ */
+export type SecretMode = 'none' | 'kept' | 'replace' | 'remove'
+
 const wire = webhookPostSchema.shape
 
-export const webhookFormSchema = z.object({
-  name: wire.name.trim().min(1, 'Enter a name.').max(LIMITS.name, `Use at most ${LIMITS.name} characters.`),
-  description: z.string().max(LIMITS.description, `Use at most ${LIMITS.description} characters.`),
-  url: wire.url.trim().min(1, 'Enter the URL that receives the events.'),
-  eventTypes: z.array(z.string()).min(1, 'Choose at least one event.'),
+const baseSchema = z.object({
+  name: wire.name,
+  description: z.string(),
+  url: wire.url,
+  secretMode: z.enum(['none', 'kept', 'replace', 'remove']),
+  secret: z.string(),
+  headers: z.array(z.object({ name: z.string(), value: z.string(), encrypted: z.boolean(), stored: z.boolean() })),
+  eventTypes: z.array(z.string()),
+  level: levelSchema,
+  filter: z.string(),
   enabled: z.boolean(),
+  checkCertificateRevocation: z.boolean(),
+  enableCloudEventDelivery: z.boolean(),
 })
 
-export type WebhookFormValues = z.infer<typeof webhookFormSchema>
+export type WebhookFormValues = z.infer<typeof baseSchema>
+
+export type FormContext = {
+  /** The webhook being edited, as the API returned it; absent when creating. */
+  original?: Webhook
+  /** The catalogue; event types outside it are not checked for level. */
+  eventTypes: EventType[]
+  /** Why this caller may not use tenant level, when that is known. */
+  tenantLevelDenied?: string
+}
 
 export function emptyFormValues(): WebhookFormValues {
-  return { name: '', description: '', url: '', eventTypes: [], enabled: true }
+  return {
+    name: '',
+    description: '',
+    url: '',
+    secretMode: 'none',
+    secret: '',
+    headers: [],
+    eventTypes: [],
+    level: 'tenant',
+    filter: '',
+    // The console documents new webhooks as enabled; the API's own default is off.
+    enabled: true,
+    checkCertificateRevocation: false,
+    enableCloudEventDelivery: true,
+  }
 }
 
 export function formValuesOf(webhook: Webhook): WebhookFormValues {
@@ -25,18 +83,217 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
     name: webhook.name ?? '',
     description: webhook.description ?? '',
     url: webhook.url ?? '',
+    secretMode: webhook.secretKeyAdded ? 'kept' : 'none',
+    secret: '',
+    headers: [
+      ...Object.entries(webhook.headers ?? {}).map(([name, value]) => ({ name, value, encrypted: false, stored: false })),
+      ...(webhook.encryptedHeaders ?? []).map((name) => ({ name, value: '', encrypted: true, stored: true })),
+    ],
     eventTypes: webhook.eventTypes ?? [],
+    level: webhook.level ?? 'tenant',
+    filter: webhook.filter ?? '',
     enabled: webhook.enabled ?? false,
+    checkCertificateRevocation: webhook.checkCertificateRevocation ?? false,
+    enableCloudEventDelivery: webhook.enableCloudEventDelivery ?? false,
   }
 }
 
-/** Create sends everything; `enabled` explicitly, since the API's default is off. */
-export function toCreateBody(values: WebhookFormValues): WebhookPost {
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+const sortedNames = (names: Iterable<string>) => [...names].map((n) => n.toLowerCase()).sort()
+
+/** Fields v1 PATCH cannot change: a change to any of them needs a PUT of the whole webhook. */
+export const PUT_ONLY_FIELDS = ['filter', 'level', 'checkCertificateRevocation'] as const
+
+export function needsReplace(values: WebhookFormValues, original: Webhook | undefined): boolean {
+  if (!original) return false
+  return (
+    values.filter.trim() !== (original.filter ?? '') ||
+    values.level !== (original.level ?? 'tenant') ||
+    values.checkCertificateRevocation !== (original.checkCertificateRevocation ?? false)
+  )
+}
+
+export const urlChanged = (values: WebhookFormValues, original: Webhook | undefined) =>
+  Boolean(original) && values.url.trim() !== (original?.url ?? '')
+
+/**
+ * Whether the encrypted headers go out as a whole new set. The v1 API
+ * replaces the set as one map and never returns its values, so then every
+ * saved one must be entered again (or deleted).
+ */
+export function encryptedSetChanged(values: WebhookFormValues, original: Webhook | undefined): boolean {
+  if (!original) return false
+  const storedNow = values.headers.filter((row) => row.stored).map((row) => row.name)
+  const added = values.headers.some((row) => row.encrypted && !row.stored)
+  return added || !sameList(sortedNames(storedNow), sortedNames(original.encryptedHeaders ?? []))
+}
+
+/** Why saved encrypted values must be entered again, or null when they need not be. */
+export function reentryReason(values: WebhookFormValues, original: Webhook | undefined): string | null {
+  if (!original || !values.headers.some((row) => row.stored)) return null
+  if (urlChanged(values, original)) return 'The URL changed, and Qlik requires every encrypted header to be entered again with a new URL.'
+  if (needsReplace(values, original)) {
+    return 'Saving this change replaces the whole webhook, and the API does not return encrypted values to keep.'
+  }
+  if (encryptedSetChanged(values, original)) {
+    return 'The API saves encrypted headers as one set and never returns their values, so changing one means entering the others again.'
+  }
+  return null
+}
+
+/** Why the catalogue refuses an event type at a level, or null. */
+export function levelProblem(type: EventType | undefined, level: Level): string | null {
+  if (!type?.name) return null
+  return eventTypeIssues([type.name], level, [type])[0]?.message ?? null
+}
+
+export function makeFormSchema(context: FormContext) {
+  const { original } = context
+  return baseSchema.superRefine((values, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
+
+    // The API's own request rules, on the body this form would send. Header
+    // rules are checked per row below, with the same shared validators.
+    const body = requestShape(values)
+    const rules = webhookPostRules.safeParse(body)
+    if (!rules.success) {
+      for (const problem of rules.error.issues) {
+        const field = String(problem.path[0] ?? '')
+        if (field === 'headers' || field === 'encryptedHeaders') continue
+        issue([field in values ? field : 'root'], problem.message)
+      }
+    }
+    if (values.eventTypes.length === 0) issue(['eventTypes'], 'Choose at least one event.')
+    if (context.eventTypes.length) {
+      const refused = eventTypeIssues(values.eventTypes, values.level, context.eventTypes)
+      if (refused.length) issue(['eventTypes'], `${refused.map((r) => r.message).join(' ')} Unselect it or choose another level.`)
+    }
+
+    if (values.secretMode === 'replace' && values.secret === '') {
+      issue(['secret'], 'Enter the new secret, or keep the saved one.')
+    }
+    if (values.secretMode === 'kept' && needsReplace(values, original)) {
+      issue(
+        ['secret'],
+        'Saving this change replaces the whole webhook, and the API cannot keep a secret it never returns: enter it again (Replace) or remove it.',
+      )
+    }
+
+    const headerCheck = validateHeaderRows(values.headers)
+    const reentry = reentryReason(values, original)
+    values.headers.forEach((row, index) => {
+      const problems = headerCheck.rows[index] ?? {}
+      if (problems.name) issue(['headers', index, 'name'], problems.name)
+      if (problems.value) issue(['headers', index, 'value'], problems.value)
+      else if (row.stored && reentry && row.value === '') {
+        issue(['headers', index, 'value'], `Enter the value of "${row.name}" again, or delete the header. ${reentry}`)
+      } else if (!row.stored && row.encrypted && row.value === '') {
+        issue(['headers', index, 'value'], `Enter a value for the encrypted header${row.name ? ` "${row.name}"` : ''}.`)
+      }
+    })
+    const setProblem = headerCheck.sets.headers ?? headerCheck.sets.encryptedHeaders
+    if (setProblem) issue(['headers', 'root'], setProblem)
+
+    if (values.level === 'tenant' && context.tenantLevelDenied && original?.level !== 'tenant') {
+      issue(['level'], context.tenantLevelDenied)
+    }
+  })
+}
+
+/** The fields of a request body, before the choice of POST, PUT or PATCH. */
+function requestShape(values: WebhookFormValues) {
+  const { plain, encrypted } = headerMaps(values)
+  const secret = values.secretMode === 'replace' || values.secretMode === 'none' ? values.secret || undefined : undefined
   return {
     name: values.name.trim(),
     url: values.url.trim(),
-    ...(values.description.trim() ? { description: values.description.trim() } : {}),
+    description: values.description.trim() || undefined,
     eventTypes: values.eventTypes,
+    level: values.level,
+    filter: values.filter.trim() || undefined,
+    secret,
     enabled: values.enabled,
+    headers: nonEmpty(plain),
+    encryptedHeaders: nonEmpty(encrypted),
+    enableCloudEventDelivery: values.enableCloudEventDelivery,
+    checkCertificateRevocation: values.checkCertificateRevocation,
   }
+}
+
+function headerMaps(values: WebhookFormValues) {
+  const plain: Record<string, string> = {}
+  const encrypted: Record<string, string> = {}
+  for (const row of values.headers) (row.encrypted ? encrypted : plain)[row.name.trim()] = row.value
+  return { plain, encrypted }
+}
+
+const nonEmpty = (map: Record<string, string>) => (Object.keys(map).length ? map : undefined)
+
+/** Create sends the full body; `enabled` explicitly, since the API's default is off. */
+export function toCreateBody(values: WebhookFormValues): WebhookPost {
+  return webhookPostSchema.parse(requestShape(values))
+}
+
+/**
+ * PUT replaces everything, so it carries every value, including the secret
+ * and encrypted headers, which the schema has made the person enter again.
+ */
+export function toReplaceBody(values: WebhookFormValues, original: Webhook): WebhookBase {
+  return webhookBaseSchema.parse({ ...requestShape(values), ownerId: values.level === 'user' ? original.ownerId : undefined })
+}
+
+const sameMap = (a: Record<string, string>, b: Record<string, string>) =>
+  sameList(Object.keys(a).sort(), Object.keys(b).sort()) && Object.keys(a).every((key) => a[key] === b[key])
+
+/**
+ * RFC 6902 operations for what changed, and nothing else: an untouched
+ * secret or encrypted header is not mentioned at all.
+ */
+export function toPatchOperations(values: WebhookFormValues, original: Webhook): WebhookPatch[] {
+  const ops: WebhookPatch[] = []
+  const text = (path: '/name' | '/description' | '/url', next: string, before: string | undefined) => {
+    if (next === (before ?? '')) return
+    if (next === '') ops.push({ op: 'remove', path })
+    else ops.push({ op: before === undefined ? 'add' : 'replace', path, value: next })
+  }
+  text('/name', values.name.trim(), original.name)
+  text('/description', values.description.trim(), original.description)
+  text('/url', values.url.trim(), original.url)
+
+  if (!sameList(values.eventTypes, original.eventTypes ?? [])) {
+    ops.push({ op: original.eventTypes ? 'replace' : 'add', path: '/eventTypes', value: values.eventTypes })
+  }
+
+  const { plain, encrypted } = headerMaps(values)
+  if (!sameMap(plain, original.headers ?? {})) {
+    if (!Object.keys(plain).length) ops.push({ op: 'remove', path: '/headers' })
+    else ops.push({ op: original.headers ? 'replace' : 'add', path: '/headers', value: plain })
+  }
+  if (encryptedSetChanged(values, original) || (urlChanged(values, original) && original.encryptedHeaders?.length)) {
+    if (!Object.keys(encrypted).length) ops.push({ op: 'remove', path: '/encryptedHeaders' })
+    else ops.push({ op: original.encryptedHeaders?.length ? 'replace' : 'add', path: '/encryptedHeaders', value: encrypted })
+  }
+
+  if (values.enabled !== (original.enabled ?? false)) ops.push({ op: 'replace', path: '/enabled', value: values.enabled })
+
+  if (values.secretMode === 'remove') ops.push({ op: 'remove', path: '/secret' })
+  else if (values.secretMode === 'replace') ops.push({ op: 'replace', path: '/secret', value: values.secret })
+  else if (values.secretMode === 'none' && values.secret) ops.push({ op: 'add', path: '/secret', value: values.secret })
+
+  if (values.enableCloudEventDelivery && !original.enableCloudEventDelivery) {
+    ops.push({ op: 'replace', path: '/enableCloudEventDelivery', value: true })
+  }
+  return ops
+}
+
+/** How a Save goes out: nothing, a PATCH of the changes, or a PUT of everything. */
+export type SavePlan =
+  | { kind: 'none' }
+  | { kind: 'patch'; operations: WebhookPatch[] }
+  | { kind: 'replace'; body: WebhookBase }
+
+export function planSave(values: WebhookFormValues, original: Webhook): SavePlan {
+  if (needsReplace(values, original)) return { kind: 'replace', body: toReplaceBody(values, original) }
+  const operations = toPatchOperations(values, original)
+  return operations.length ? { kind: 'patch', operations } : { kind: 'none' }
 }

@@ -1,93 +1,220 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
-import { useForm } from 'react-hook-form'
-import { createWebhook, describeError, type Webhook } from '../../../api'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useMemo, useState } from 'react'
+import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form'
+import { isApiError, type Webhook } from '../../../api'
 import { Button } from '../../../components/ui/button'
 import { toast } from '../../../components/ui/toast'
-import { eventTypesQuery, webhookKeys } from '../queries'
-import { emptyFormValues, formValuesOf, toCreateBody, webhookFormSchema, type WebhookFormValues } from './form-model'
+import { eventTypesQuery } from '../queries'
+import { EventsField } from './events-field'
+import { FilterField } from './filter-field'
+import { describedBy, Field, FieldError, useFieldError } from './form-field'
+import {
+  emptyFormValues,
+  formValuesOf,
+  makeFormSchema,
+  needsReplace,
+  reentryReason,
+  type WebhookFormValues,
+} from './form-model'
+import { HeadersField } from './headers-field'
+import { SecretField } from './secret-field'
+import { errorMessageOf, fieldOfError, isTenantLevelRefusal, type ErrorField } from './server-errors'
+import { markTenantLevelDenied, TENANT_LEVEL_DENIED, useTenantLevelDenied } from './tenant-level-access'
+import { useSaveWebhook } from './use-save-webhook'
 
-type WebhookFormProps = { webhook?: Webhook; onClose: () => void }
+type WebhookFormProps = {
+  /** The webhook to edit; absent to create one. */
+  webhook?: Webhook
+  onCancel: () => void
+  onSaved: () => void
+  onDirtyChange: (dirty: boolean) => void
+}
 
-export function WebhookForm({ webhook, onClose }: WebhookFormProps) {
+const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> => (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
+
+export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: WebhookFormProps) {
   const id = useId()
-  const queryClient = useQueryClient()
   const eventTypes = useQuery(eventTypesQuery())
-  const [topError, setTopError] = useState<string | null>(null)
+  const tenantLevelDenied = useTenantLevelDenied()
+  const [topError, setTopError] = useState<{ message: string; traceId?: string } | null>(null)
+  const catalogue = eventTypes.data?.data
+  const schema = useMemo(
+    () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied }),
+    [webhook, catalogue, tenantLevelDenied],
+  )
   const form = useForm<WebhookFormValues>({
-    resolver: zodResolver(webhookFormSchema),
-    defaultValues: webhook ? formValuesOf(webhook) : emptyFormValues(),
+    resolver: zodResolver(schema),
+    defaultValues: webhook
+      ? formValuesOf(webhook)
+      : { ...emptyFormValues(), ...(tenantLevelDenied ? { level: 'user' as const } : {}) },
     mode: 'onTouched',
   })
-  const { register, handleSubmit, formState } = form
-  const { errors, isSubmitting } = formState
+  const { register, handleSubmit, setError, control, formState } = form
+  const { isDirty, isSubmitting } = formState
+  const { save, isSaving } = useSaveWebhook(webhook)
+  const values = useWatch({ control }) as WebhookFormValues
+  const replacing = needsReplace(values, webhook)
+  const reentry = reentryReason(values, webhook)
 
-  const onSubmit = handleSubmit(async (values) => {
-    setTopError(null)
-    try {
-      await createWebhook(toCreateBody(values))
-      await queryClient.invalidateQueries({ queryKey: webhookKeys.lists() })
-      toast({ tone: 'success', title: 'Webhook created' })
-      onClose()
-    } catch (error) {
-      setTopError(describeError(error))
-    }
-  })
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
 
-  const field = (name: keyof WebhookFormValues) => ({
-    id: `${id}-${name}`,
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
-  })
-  const fieldError = (name: keyof WebhookFormValues) =>
-    errors[name] ? (
-      <p className="field-error" id={`${id}-${name}-error`}>
-        {errors[name]?.message}
-      </p>
-    ) : null
+  const onSubmit = handleSubmit(
+    async (submitted) => {
+      setTopError(null)
+      try {
+        const outcome = await save(submitted)
+        toast({
+          tone: 'success',
+          title: outcome.kind === 'created' ? 'Webhook created' : outcome.kind === 'unchanged' ? 'Nothing to save' : 'Webhook saved',
+          description: outcome.webhook.name,
+        })
+        onSaved()
+      } catch (error) {
+        // Every value stays as typed; the errors go where they belong.
+        if (!isApiError(error)) {
+          setTopError({ message: error instanceof Error ? error.message : String(error) })
+          return
+        }
+        const unplaced: string[] = []
+        for (const item of error.errors) {
+          const text = errorMessageOf(item)
+          if (isTenantLevelRefusal(item, error.status)) {
+            markTenantLevelDenied()
+            setError('level', { type: 'server', message: `${TENANT_LEVEL_DENIED} (${text})` }, { shouldFocus: true })
+            continue
+          }
+          const field = fieldOfError(item, error.status)
+          if (field) setError(serverPath(field), { type: 'server', message: text }, { shouldFocus: true })
+          else unplaced.push(text)
+        }
+        if (unplaced.length || error.errors.length === 0) {
+          setTopError({ message: `The webhook was not saved: ${unplaced.join(' ') || error.message}`, traceId: error.traceId })
+        }
+      }
+    },
+    () => setTopError({ message: 'The webhook was not saved: correct the fields marked below.' }),
+  )
 
+  const busy = isSubmitting || isSaving
   return (
-    <form className="webhook-form" noValidate onSubmit={onSubmit}>
-      {topError ? (
-        <p role="alert" className="form-error">
-          {topError}
+    <FormProvider {...form}>
+      <form className="webhook-form" noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
+        {topError ? (
+          <div role="alert" className="form-error">
+            <p>{topError.message}</p>
+            {topError.traceId ? <p className="field-hint">Trace id: {topError.traceId}</p> : null}
+          </div>
+        ) : null}
+
+        <Field path="name" label="Name">
+          {(controlProps) => <input {...controlProps} {...register('name')} autoComplete="off" />}
+        </Field>
+        <Field path="description" label="Description" hint="Optional.">
+          {(controlProps) => <textarea {...controlProps} {...register('description')} rows={2} />}
+        </Field>
+        <Field
+          path="url"
+          label="URL"
+          hint="HTTPS only, to a fully qualified domain name (no IP address, no localhost, no user name or password). Qlik does not follow redirects: enter the final address, since a 3xx answer counts as a failed delivery."
+        >
+          {(controlProps) => (
+            <input {...controlProps} {...register('url')} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
+          )}
+        </Field>
+
+        <SecretField />
+        <HeadersField reentry={reentry} />
+        <EventsField eventTypes={catalogue} loadError={eventTypes.isError ? eventTypes.error.message : null} />
+        <LevelField original={webhook} denied={tenantLevelDenied} />
+        <FilterField />
+
+        <div className="field switches">
+          <label className="check">
+            <input type="checkbox" {...register('enabled')} /> Enabled
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('checkCertificateRevocation')} aria-describedby={`${id}-revocation-hint`} /> Check
+            certificate revocation
+          </label>
+          <p id={`${id}-revocation-hint`} className="field-hint">
+            Before each delivery, check that the receiver’s TLS certificate has not been revoked.
+          </p>
+          <CloudEventsSwitch locked={Boolean(webhook?.enableCloudEventDelivery)} />
+        </div>
+
+        {replacing ? (
+          <p className="form-notice" role="status">
+            Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for
+            them), so Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values:
+            enter them again above, or remove them.
+          </p>
+        ) : null}
+
+        <div className="dialog-actions">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
+            {webhook ? 'Save' : 'Create'}
+          </Button>
+        </div>
+        {busy ? (
+          <p role="status" className="visually-hidden">
+            Saving…
+          </p>
+        ) : null}
+      </form>
+    </FormProvider>
+  )
+}
+
+function LevelField({ original, denied }: { original: Webhook | undefined; denied: string | undefined }) {
+  const id = useId()
+  const { register } = useFormContext<WebhookFormValues>()
+  const error = useFieldError('level')
+  // A webhook already at tenant level keeps that choice available to whoever may see it.
+  const tenantDisabled = Boolean(denied) && original?.level !== 'tenant'
+  return (
+    <fieldset className="field" aria-describedby={describedBy(`${id}-hint`, tenantDisabled && `${id}-denied`, error && `${id}-error`)}>
+      <legend>Level</legend>
+      <p id={`${id}-hint`} className="field-hint">
+        Tenant: events from the whole tenant (needs the Tenant Admin role). User: only events about resources the owner
+        can access.
+      </p>
+      <label className="check">
+        <input type="radio" value="tenant" disabled={tenantDisabled} {...register('level')} /> Tenant
+      </label>
+      {tenantDisabled ? (
+        <p id={`${id}-denied`} className="field-hint">
+          {denied}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input {...field('name')} {...register('name')} autoComplete="off" />
-        {fieldError('name')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <textarea {...field('description')} {...register('description')} rows={2} />
-        {fieldError('description')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>URL</label>
-        <input {...field('url')} {...register('url')} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
-        {fieldError('url')}
-      </div>
-      <fieldset className="field">
-        <legend>Events</legend>
-        {eventTypes.isPending ? <p role="status">Loading event types…</p> : null}
-        {eventTypes.data?.data.map((type) => (
-          <label key={type.name} className="check">
-            <input type="checkbox" value={type.name} {...register('eventTypes')} /> {type.title ?? type.name}
-          </label>
-        ))}
-        {fieldError('eventTypes')}
-      </fieldset>
       <label className="check">
-        <input type="checkbox" {...register('enabled')} /> Enabled
+        <input type="radio" value="user" {...register('level')} /> User
       </label>
-      <div className="dialog-actions">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={isSubmitting}>
-          {webhook ? 'Save' : 'Create'}
-        </Button>
-      </div>
-    </form>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  )
+}
+
+function CloudEventsSwitch({ locked }: { locked: boolean }) {
+  const id = useId()
+  const { register } = useFormContext<WebhookFormValues>()
+  return (
+    <>
+      <label className="check">
+        {/* Locked: shown, not registered, so that the form keeps its value rather than a disabled input's nothing. */}
+        {locked ? (
+          <input type="checkbox" role="switch" checked disabled readOnly aria-describedby={`${id}-hint`} />
+        ) : (
+          <input type="checkbox" role="switch" aria-describedby={`${id}-hint`} {...register('enableCloudEventDelivery')} />
+        )}{' '}
+        CloudEvents delivery
+      </label>
+      <p id={`${id}-hint`} className="field-hint">
+        {locked
+          ? 'On, and it cannot be turned off: Qlik makes CloudEvents delivery one-way.'
+          : 'Sends events in the CloudEvents 1.0 format. Once saved on, it cannot be turned off.'}
+      </p>
+    </>
   )
 }

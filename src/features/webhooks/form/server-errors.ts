@@ -1,0 +1,44 @@
+import { errorField, type ApiErrorItem } from '../../../api'
+
+/** Fields of the form a server error can be shown on. */
+export type ErrorField = 'name' | 'description' | 'url' | 'secret' | 'headers' | 'eventTypes' | 'level' | 'filter' | 'enableCloudEventDelivery'
+
+// Qlik's ErrorResponse has no field pointer, only code, title and detail.
+// The field is read from the code where it is specific, else from the words
+// of the message, most specific first ("header name" is about headers, not
+// the webhook's name).
+const BY_WORDS: [RegExp, ErrorField][] = [
+  [/cloud ?events?|enableCloudEventDelivery/i, 'enableCloudEventDelivery'],
+  [/header/i, 'headers'],
+  [/secret/i, 'secret'],
+  [/filter|data\.status/i, 'filter'],
+  [/event ?types?|\bevents?\b/i, 'eventTypes'],
+  [/\blevel\b|tenant ?admin/i, 'level'],
+  [/\burl\b|https|host|ip address|localhost|redirect/i, 'url'],
+  [/description/i, 'description'],
+  [/\bname\b/i, 'name'],
+]
+
+const FIELDS = new Set<string>(BY_WORDS.map(([, field]) => field))
+const ALIASES: Record<string, ErrorField> = { encryptedHeaders: 'headers' }
+
+export function fieldOfError(item: ApiErrorItem, status: number): ErrorField | null {
+  if (item.code === 'WEBHOOKS-403-CLOUDEVENT') return 'enableCloudEventDelivery'
+  if (item.code === 'WEBHOOKS-403-QUOTA' || status === 401 || status === 404 || status >= 500) return null
+  const text = `${item.detail ?? ''} ${item.title}`
+  // The tenant's validation errors name their field first ("url: …").
+  const named = errorField(item)?.field
+  if (named && (FIELDS.has(named) || named in ALIASES)) return ALIASES[named] ?? (named as ErrorField)
+  if (isTenantLevelRefusal(item, status)) return 'level'
+  for (const [pattern, field] of BY_WORDS) if (pattern.test(text)) return field
+  return null
+}
+
+/** Whether a refusal says that the caller may not use tenant level. */
+export function isTenantLevelRefusal(item: ApiErrorItem, status: number): boolean {
+  const text = `${item.title} ${item.detail ?? ''}`
+  return status === 403 && item.code !== 'WEBHOOKS-403-QUOTA' && /tenant/i.test(text) && /level/i.test(text)
+}
+
+/** The words of an error item for a person, without the field prefix when it has one. */
+export const errorMessageOf = (item: ApiErrorItem) => errorField(item)?.message ?? item.detail ?? item.title
