@@ -1,43 +1,245 @@
-import { useQuery } from '@tanstack/react-query'
-import type { Webhook } from '../../api'
-import { deliveryListQuery } from './queries'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react'
+import { describeError, isApiError, type Delivery, type Webhook } from '../../api'
+import { Button } from '../../components/ui/button'
+import { ConfirmDialog } from '../../components/ui/confirm-dialog'
+import { toast } from '../../components/ui/toast'
+import { formatUtc } from '../../lib/relative-time'
+import { useSearchParams } from '../../lib/url-state'
+import { DeliveryRow } from './delivery-row'
+import { DELIVERY_SORT_OPTIONS, readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type HistoryFilters } from './history-params'
+import { useResendDelivery } from './mutations'
+import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
 
-/** The delivery history of one webhook (the API keeps 7 days). */
+// The viewer carries the JSON tree, the HMAC check and the format mapping:
+// a chunk of its own, loaded when a delivery is opened.
+const PayloadViewer = lazy(() => import('./payload-viewer').then((m) => ({ default: m.PayloadViewer })))
+
+/** The delivery history of one webhook (the API keeps 7 days), with filters, paging, resend and the payload viewer. */
 export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
-  const list = useQuery(deliveryListQuery(webhook.id, { sort: '-triggeredAt', limit: 20 }))
-  const title = `Delivery history of ${webhook.name ?? webhook.id}`
+  const [params, setSearch] = useSearchParams()
+  const filters = readHistoryFilters(params)
+  const [paused, setPaused] = useState(false)
+  const history = useInfiniteQuery({
+    ...deliveryHistoryQuery(webhook.id, toDeliveriesParams(filters)),
+    refetchInterval: paused ? false : DELIVERY_REFRESH_MS,
+  })
+  const [resent, setResent] = useState<Delivery[]>([])
+  const [toResend, setToResend] = useState<Delivery | null>(null)
+  const resend = useResendDelivery(webhook.id)
+  const headingId = useId()
+  const name = webhook.name || webhook.id
+  const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
+
+  const rows = useMemo(() => {
+    const pinned = new Set(resent.map((d) => d.id))
+    const seen = new Set<string>()
+    const list: Delivery[] = []
+    // Pages are fetched at different times, so a delivery can reach two of them.
+    for (const page of history.data?.pages ?? []) {
+      for (const delivery of page.data) {
+        if (seen.has(delivery.id) || pinned.has(delivery.id)) continue
+        seen.add(delivery.id)
+        list.push(delivery)
+      }
+    }
+    return list
+  }, [history.data, resent])
+
+  const eventTypes = useMemo(() => {
+    const names = new Set(webhook.eventTypes ?? [])
+    rows.forEach((d) => names.add(d.eventType))
+    if (filters.eventType) names.add(filters.eventType)
+    return [...names].sort()
+  }, [webhook.eventTypes, rows, filters.eventType])
+
+  const setFilters = (patch: Partial<HistoryFilters>) => setSearch(writeHistoryFilters({ ...filters, ...patch }))
+  const filtered = Boolean(filters.status || filters.eventType)
+  const clearFilters = () => setFilters({ status: undefined, eventType: undefined })
+  const now = history.dataUpdatedAt || 0
+  const openDelivery = useCallback((delivery: Delivery) => setSearch({ delivery: delivery.id }), [setSearch])
+
+  const confirmResend = () => {
+    if (!toResend) return
+    resend.mutate(toResend, {
+      onSuccess: (created) => {
+        setResent((current) => [created, ...current])
+        setToResend(null)
+        if (created.status === 'success') {
+          toast({ tone: 'success', title: 'Delivery resent', description: `The receiver answered ${describeOutcome(created)}.` })
+        } else {
+          toast({ tone: 'error', title: 'Resend failed', description: `The new delivery failed: ${describeOutcome(created)}.` })
+        }
+      },
+      onError: (error) => {
+        setToResend(null)
+        toast({ tone: 'error', title: 'Could not resend the delivery', description: describeError(error) })
+      },
+    })
+  }
+
   return (
-    <section className="delivery-history" aria-label={title}>
-      {list.isPending ? (
-        <p role="status">Loading deliveries…</p>
-      ) : list.isError ? (
-        <p role="alert">Could not load deliveries: {list.error.message}</p>
-      ) : list.data.data.length === 0 ? (
-        <p>No deliveries in the last 7 days.</p>
-      ) : (
-        <table aria-label={title}>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Event type</th>
-              <th scope="col">Triggered</th>
-              <th scope="col">HTTP status</th>
-              <th scope="col">Status message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.data.map((delivery) => (
-              <tr key={delivery.id}>
-                <td>{delivery.status === 'success' ? 'Success' : 'Failed'}</td>
-                <td>{delivery.eventType}</td>
-                <td>{delivery.triggeredAt}</td>
-                <td>{delivery.response?.statusCode ?? '—'}</td>
-                <td>{delivery.statusMessage ?? ''}</td>
-              </tr>
+    <section className="delivery-history" aria-labelledby={headingId}>
+      <div className="delivery-history-header">
+        <h2 id={headingId} className="delivery-history-title">
+          Delivery history <span className="muted">of {name}, last 7 days</span>
+        </h2>
+        <div className="delivery-refresh">
+          <span className="muted" role="status">
+            {paused ? 'Auto-refresh paused' : history.isFetching && !history.isFetchingNextPage && history.data ? 'Refreshing…' : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
+          </span>
+          <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
+        </div>
+      </div>
+      {webhook.enabled === false ? (
+        <p className="delivery-note">
+          This webhook is disabled{webhook.disabledReason ? `: ${webhook.disabledReason}` : '.'} Resending still sends to its URL, and a failure
+          still counts.
+        </p>
+      ) : null}
+
+      <div className="delivery-filters" role="group" aria-label="Filter and sort deliveries">
+        <div className="delivery-field">
+          <label className="field-label" htmlFor={`${headingId}-status`}>
+            Status
+          </label>
+          <select id={`${headingId}-status`} className="input" value={filters.status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || undefined) as HistoryFilters['status'] })}>
+            <option value="">All statuses</option>
+            <option value="success">Success</option>
+            <option value="fail">Failed</option>
+          </select>
+        </div>
+        <div className="delivery-field">
+          <label className="field-label" htmlFor={`${headingId}-event`}>
+            Event type
+          </label>
+          <select id={`${headingId}-event`} className="input" value={filters.eventType ?? ''} onChange={(e) => setFilters({ eventType: e.target.value || undefined })}>
+            <option value="">All event types</option>
+            {eventTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+        <div className="delivery-field">
+          <label className="field-label" htmlFor={`${headingId}-sort`}>
+            Sort
+          </label>
+          <select id={`${headingId}-sort`} className="input" value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as HistoryFilters['sort'] })}>
+            {DELIVERY_SORT_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtered ? <Button onClick={clearFilters}>Clear filters</Button> : null}
+      </div>
+
+      {history.isPending ? (
+        <p role="status" aria-busy="true" className="delivery-loading">
+          Loading deliveries…
+        </p>
+      ) : history.isError && !history.data ? (
+        <div role="alert" className="error-state">
+          <p className="error-title">Could not load the delivery history</p>
+          <p>{describeError(history.error)}</p>
+          {isApiError(history.error) && history.error.traceId ? <p className="muted">Trace id: {history.error.traceId}</p> : null}
+          <Button onClick={() => void history.refetch()}>Retry</Button>
+        </div>
+      ) : rows.length === 0 && resent.length === 0 ? (
+        <div className="empty-state">
+          <p>{filtered ? 'No deliveries match these filters in the last 7 days.' : 'No deliveries in the last 7 days.'}</p>
+          {filtered ? <Button onClick={clearFilters}>Clear filters</Button> : null}
+        </div>
+      ) : (
+        <>
+          <table className="delivery-table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">Event type</th>
+                <th scope="col">Triggered</th>
+                <th scope="col">HTTP status</th>
+                <th scope="col">Status message</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {resent.map((delivery) => (
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  now={Math.max(now, resend.submittedAt)}
+                  isNew
+                  onOpen={openDelivery}
+                  onResend={setToResend}
+                />
+              ))}
+              {rows.map((delivery) => (
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  now={now}
+                  onOpen={openDelivery}
+                  onResend={setToResend}
+                />
+              ))}
+            </tbody>
+          </table>
+          <div className="delivery-more">
+            <span className="muted" role="status">
+              {rows.length + resent.length} {rows.length + resent.length === 1 ? 'delivery' : 'deliveries'} shown
+              {history.hasNextPage ? '; more are available' : ''}
+            </span>
+            {history.hasNextPage ? (
+              <Button onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+                {history.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+              </Button>
+            ) : null}
+          </div>
+          {history.isError ? (
+            <p role="alert" className="error-title">
+              Could not refresh: {describeError(history.error)}
+            </p>
+          ) : null}
+        </>
       )}
+
+      <ConfirmDialog
+        open={toResend !== null}
+        onOpenChange={(open) => !open && !resend.isPending && setToResend(null)}
+        title="Resend this delivery?"
+        description={
+          toResend ? (
+            <>
+              The original {toResend.eventType} payload of {formatUtc(toResend.triggeredAt)} is sent again, to the webhook’s current URL (
+              {webhook.url ?? 'none'}) with its current headers and secret. It is recorded as a new delivery, and if it fails it counts
+              toward automatically disabling the webhook.
+            </>
+          ) : (
+            ''
+          )
+        }
+        confirmLabel={resend.isPending ? 'Resending…' : 'Resend'}
+        onConfirm={confirmResend}
+        busy={resend.isPending}
+      />
+
+      {openDeliveryId ? (
+        <Suspense fallback={<p role="status">Opening the delivery…</p>}>
+          <PayloadViewer key={openDeliveryId} webhookId={webhook.id} deliveryId={openDeliveryId} onClose={() => setSearch({ delivery: null })} />
+        </Suspense>
+      ) : null}
     </section>
   )
+}
+
+function describeOutcome(delivery: Delivery): string {
+  const status = delivery.response?.statusCode
+  const parts = [status ? `HTTP ${status}` : 'no HTTP answer', delivery.statusMessage].filter(Boolean)
+  return parts.join(', ')
 }

@@ -1,0 +1,158 @@
+import type { Locator, Page } from '@playwright/test'
+import { HOSTILE_TEXT, SEED_DELIVERIES } from '../mocks/deliveries'
+import { SEED_SECRETS, SEED_WEBHOOKS } from '../mocks/seed'
+import { expect, expectNoAxeViolations, test } from './fixtures'
+
+const slack = SEED_WEBHOOKS.find((w) => w.id === 'wh-slack-app-events')!
+
+/** Expands a webhook's delivery history through the table's own button. */
+async function openHistory(page: Page, name: string): Promise<Locator> {
+  await page.goto('/')
+  const row = page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) })
+  const toggle = row.getByRole('button', { name: 'Show delivery history' })
+  await toggle.click()
+  await expect(row.getByRole('button', { name: 'Hide delivery history' })).toHaveAttribute('aria-expanded', 'true')
+  const history = page.getByRole('region', { name: /^Delivery history/ })
+  await expect(history.getByRole('table')).toBeVisible()
+  return history
+}
+
+const deliveryRows = (history: Locator) => history.getByRole('table').getByRole('row').filter({ has: history.page().getByRole('button', { name: /^Resend/ }) })
+
+test('filter to failures, open one, check its signature both ways, resend it', async ({ page }) => {
+  const history = await openHistory(page, slack.name!)
+  await expect(deliveryRows(history).first()).toBeVisible()
+
+  await history.getByLabel('Status', { exact: true }).selectOption('fail')
+  await expect(page).toHaveURL(/dstatus=fail/)
+  const failures = deliveryRows(history)
+  await expect(failures.first()).toBeVisible()
+  for (const text of await failures.getByRole('cell').first().allTextContents()) expect(text).toContain('Failed')
+  expect(await failures.count()).toBeGreaterThan(0)
+  for (const row of await failures.all()) await expect(row.getByRole('cell').first()).toContainText('Failed')
+  await expectNoAxeViolations(page)
+
+  // Open the newest failure: the viewer has its own link.
+  const first = failures.first()
+  await first.getByRole('button', { name: /^View payload/ }).click()
+  const viewer = page.getByRole('dialog', { name: /^Delivery of com\.qlik\./ })
+  await expect(viewer).toBeVisible()
+  await expect(page).toHaveURL(/delivery=dl-slack-app-events-\d+/)
+  const headers = viewer.getByRole('table', { name: 'Request headers' })
+  await expect(headers.getByRole('row', { name: /Qlik-Signature/ })).toBeVisible()
+  await expect(headers.getByRole('row', { name: /User-Agent/ })).toContainText('Qlik Webhook')
+  await expect(headers.getByRole('row', { name: /X-Team/ })).toContainText('analytics')
+  const body = viewer.getByRole('list', { name: 'Request body' })
+  await expect(body).toContainText('"data"')
+  await expect(viewer.getByText(/Hybrid|CloudEvents 1\.0|Legacy/).first()).toBeVisible()
+  await viewer.getByRole('group', { name: 'Request body' }).getByRole('button', { name: 'Raw view' }).click()
+  await expect(viewer.getByRole('region', { name: 'Request body, raw' })).toContainText('"specversion"')
+  await expectNoAxeViolations(page)
+
+  const secret = viewer.getByLabel('Webhook secret')
+  await expect(secret).toHaveAttribute('type', 'password')
+  await secret.fill(SEED_SECRETS[slack.id]!)
+  await viewer.getByRole('button', { name: 'Check signature' }).click()
+  await expect(viewer.getByRole('status').filter({ hasText: 'Signature matches.' })).toBeVisible()
+  await secret.fill('this-is-not-the-secret-of-this-webhook-at-all')
+  await viewer.getByRole('button', { name: 'Check signature' }).click()
+  await expect(viewer.getByRole('status').filter({ hasText: 'Signature does not match.' })).toBeVisible()
+  // The secret never reaches the URL.
+  expect(page.url()).not.toContain('this-is-not-the-secret')
+
+  // Closing clears the secret: reopening shows an empty field.
+  await viewer.getByRole('button', { name: 'Close' }).click()
+  await expect(viewer).toBeHidden()
+  await expect(page).not.toHaveURL(/delivery=/)
+  await first.getByRole('button', { name: /^View payload/ }).click()
+  await expect(page.getByRole('dialog').getByLabel('Webhook secret')).toHaveValue('')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  // Resend: confirm, then the new delivery is on top with its result.
+  await first.getByRole('button', { name: /^Resend/ }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Resend this delivery?' })
+  await expect(confirm).toContainText(slack.url!)
+  await expectNoAxeViolations(page)
+  await confirm.getByRole('button', { name: 'Resend' }).click()
+  await expect(confirm).toBeHidden()
+  const top = deliveryRows(history).first()
+  await expect(top).toContainText('New: resent')
+  await expect(top).toContainText('Success')
+  await expect(top).toContainText('200')
+  await expect(page.getByText('Delivery resent', { exact: true })).toBeVisible()
+})
+
+test('a resend that fails (201 with status fail) is shown as a failure', async ({ page }) => {
+  const audit = SEED_WEBHOOKS.find((w) => w.id === 'wh-api-key-audit')!
+  const history = await openHistory(page, audit.name!)
+  await deliveryRows(history).first().getByRole('button', { name: /^Resend/ }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Resend' }).click()
+  const top = deliveryRows(history).first()
+  await expect(top).toContainText('New: resent')
+  await expect(top).toContainText('Failed')
+  await expect(top).toContainText('500')
+  await expect(page.getByText('Resend failed', { exact: true })).toBeVisible()
+})
+
+test('a hostile payload renders as inert text, from the viewer’s own link', async ({ page }) => {
+  let dialogs = 0
+  page.on('dialog', (dialog) => {
+    dialogs += 1
+    void dialog.dismiss()
+  })
+  const { webhookId, deliveryId } = SEED_DELIVERIES.hostile
+  await page.goto(`/?history=${webhookId}&delivery=${deliveryId}`)
+  const viewer = page.getByRole('dialog', { name: /^Delivery of/ })
+  await expect(viewer).toBeVisible()
+  const body = viewer.getByRole('list', { name: 'Request body' })
+  await body.getByRole('button', { name: /"data"/ }).click()
+  await expect(body.getByText(JSON.stringify(HOSTILE_TEXT)).first()).toBeVisible()
+  await expect(page.locator('img[src="x"]')).toHaveCount(0)
+  expect(await page.locator('script').evaluateAll((nodes) => nodes.filter((n) => n.textContent?.includes('alert(1)')).length)).toBe(0)
+  expect(dialogs).toBe(0)
+  await expectNoAxeViolations(page)
+})
+
+test('a 1 MB body opens and its raw view pages its text', async ({ page }) => {
+  const { webhookId, deliveryId } = SEED_DELIVERIES.large
+  await page.goto(`/?history=${webhookId}`)
+  await expect(page.getByRole('region', { name: /^Delivery history/ }).getByRole('table')).toBeVisible()
+  const started = Date.now()
+  await page.goto(`/?history=${webhookId}&delivery=${deliveryId}`)
+  const viewer = page.getByRole('dialog', { name: /^Delivery of/ })
+  await expect(viewer.getByRole('list', { name: 'Request body' })).toBeVisible()
+  const opened = Date.now() - started
+  const size = await viewer.getByText(/[\d,]+ bytes/).first().textContent()
+  expect(Number(size!.replace(/\D/g, ''))).toBeGreaterThan(1_000_000)
+  await viewer.getByRole('group', { name: 'Request body' }).getByRole('button', { name: 'Raw view' }).click()
+  await expect(viewer.getByRole('button', { name: /^Show all \([\d,]+ more characters\)$/ })).toBeVisible()
+  // Reported, not asserted: timings vary with the machine (README, Budgets).
+  test.info().annotations.push({ type: 'measure', description: `1 MB delivery: page load to body tree visible in ${opened} ms` })
+  await expectNoAxeViolations(page)
+})
+
+test('a history of thousands pages with Load more, and auto-refresh can be paused', async ({ page }) => {
+  const { webhookId } = SEED_DELIVERIES.bigHistory
+  await page.goto(`/?history=${webhookId}`)
+  const history = page.getByRole('region', { name: /^Delivery history/ })
+  const rows = deliveryRows(history)
+  await expect(rows).toHaveCount(50)
+  const started = Date.now()
+  for (let pages = 2; pages <= 6; pages++) {
+    await history.getByRole('button', { name: 'Load more' }).click()
+    await expect(rows).toHaveCount(50 * pages)
+  }
+  test.info().annotations.push({ type: 'measure', description: `5 × Load more (to 300 rows) in ${Date.now() - started} ms` })
+  await expect(history.getByText('300 deliveries shown; more are available')).toBeVisible()
+
+  await history.getByRole('button', { name: 'Pause auto-refresh' }).click()
+  await expect(history.getByText('Auto-refresh paused')).toBeVisible()
+  await history.getByRole('button', { name: 'Resume auto-refresh' }).click()
+  await expect(history.getByText(/Refreshes every \d+ seconds/)).toBeVisible()
+
+  await history.getByLabel('Sort', { exact: true }).selectOption({ label: 'Failures first' })
+  await expect(page).toHaveURL(/dsort=%2Bstatus/)
+  await expect(rows.first().getByRole('cell').first()).toContainText('Failed')
+  await expectNoAxeViolations(page)
+})
