@@ -24,6 +24,24 @@ export function errorsResponse(status: number, errors: ApiErrorItem[]) {
   return HttpResponse.json(body, { status, headers: { 'x-trace-id': id } })
 }
 
+/**
+ * Reads Qlik's `sort` parameter: a field of `fields` with an optional `+`
+ * or `-` prefix. Answers the field and direction (1 or -1), or the 400.
+ */
+export function parseSort<F extends string>(
+  url: URL,
+  fields: readonly F[],
+  fallback: string,
+): { field: F; direction: 1 | -1 } | Response {
+  const sort = url.searchParams.get('sort') ?? fallback
+  const match = /^([+-]?)(.+)$/.exec(sort)
+  const field = match?.[2] as F
+  if (!match || !fields.includes(field)) {
+    return badRequest(`sort must be one of ${fields.join(', ')}, with an optional + or - prefix; got "${sort}".`)
+  }
+  return { field, direction: match[1] === '-' ? -1 : 1 }
+}
+
 /** Opaque cursors: the offset of the first item of a page. */
 export const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset })).replace(/=+$/, '')
 export function decodeCursor(cursor: string): number | undefined {

@@ -1,9 +1,18 @@
 import { http, HttpResponse } from 'msw'
-import { ORIGINS, WEBHOOK_SORT_FIELDS, webhookBaseRules, eventTypeIssues, fieldIssues, type Webhook } from '../../src/api'
+import {
+  ORIGINS,
+  WEBHOOK_SORT_FIELDS,
+  eventTypeIssues,
+  fieldIssues,
+  webhookBaseRules,
+  type Level,
+  type Webhook,
+  type WebhookBase,
+} from '../../src/api'
 import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
-import { badRequest, errorResponse, notFound, paginate } from '../http-utils'
+import { badRequest, errorResponse, notFound, paginate, parseSort } from '../http-utils'
 import {
   applyPatch,
   checkWebhookBody,
@@ -71,13 +80,9 @@ function listWebhooks(url: URL): Response {
     if (value) items = items.filter((w) => w[key] === value)
   }
 
-  const sort = q.get('sort') ?? '-createdAt'
-  const match = /^([+-]?)(.+)$/.exec(sort)
-  const field = match?.[2] as (typeof WEBHOOK_SORT_FIELDS)[number]
-  if (!match || !WEBHOOK_SORT_FIELDS.includes(field)) {
-    return badRequest(`sort must be one of ${WEBHOOK_SORT_FIELDS.join(', ')}, with an optional + or - prefix; got "${sort}".`)
-  }
-  const direction = match[1] === '-' ? -1 : 1
+  const sort = parseSort(url, WEBHOOK_SORT_FIELDS, '-createdAt')
+  if (sort instanceof Response) return sort
+  const { field, direction } = sort
   items.sort((a, b) => direction * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id))
 
   const page = paginate(items.map(toResponse), url)
@@ -85,6 +90,25 @@ function listWebhooks(url: URL): Response {
 }
 
 const nonEmpty = <T extends string | undefined>(value: T) => (value ? value : undefined)
+
+/** The writable fields of a POST or PUT body, each one not sent at its documented default. */
+function writableWithDefaults(body: WebhookBase, level: Level, ownerId: string) {
+  return {
+    name: body.name,
+    url: body.url,
+    description: nonEmpty(body.description),
+    eventTypes: body.eventTypes ?? [],
+    level,
+    ownerId,
+    filter: nonEmpty(body.filter),
+    secret: nonEmpty(body.secret),
+    enabled: body.enabled ?? false,
+    headers: body.headers ?? {},
+    encryptedHeaders: body.encryptedHeaders ?? {},
+    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
+    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
+  }
+}
 
 /** Drops never-set fields, so that the API omits them as Qlik does. */
 function compact(webhook: StoredWebhook): StoredWebhook {
@@ -118,19 +142,7 @@ async function createWebhook(request: Request): Promise<Response> {
   const now = new Date().toISOString()
   const stored = compact({
     id: crypto.randomUUID(),
-    name: body.name,
-    url: body.url,
-    description: nonEmpty(body.description),
-    eventTypes: body.eventTypes ?? [],
-    level,
-    ownerId,
-    filter: nonEmpty(body.filter),
-    secret: nonEmpty(body.secret),
-    enabled: body.enabled ?? false,
-    headers: body.headers ?? {},
-    encryptedHeaders: body.encryptedHeaders ?? {},
-    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
-    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
+    ...writableWithDefaults(body, level, ownerId),
     origin: body.origin ?? 'api',
     createdAt: now,
     updatedAt: now,
@@ -194,19 +206,7 @@ async function updateWebhook(id: string, request: Request): Promise<Response> {
     createdByUserId: existing.createdByUserId,
     disabledReason: existing.disabledReason,
     disabledReasonCode: existing.disabledReasonCode,
-    name: body.name,
-    url: body.url,
-    description: nonEmpty(body.description),
-    eventTypes: body.eventTypes ?? [],
-    level,
-    ownerId,
-    filter: nonEmpty(body.filter),
-    secret: nonEmpty(body.secret),
-    enabled: body.enabled ?? false,
-    headers: body.headers ?? {},
-    encryptedHeaders: body.encryptedHeaders ?? {},
-    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
-    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
+    ...writableWithDefaults(body, level, ownerId),
   })
   return HttpResponse.json(toResponse(updated))
 }
