@@ -175,16 +175,23 @@ function store(previous: StoredWebhook, next: StoredWebhook): StoredWebhook {
   return updated
 }
 
-async function updateWebhook(id: string, request: Request): Promise<Response> {
+/** What every write to one webhook starts with: permission, lookup, then the JSON body. */
+async function writeTarget(id: string, request: Request): Promise<{ existing: StoredWebhook; json: unknown } | Response> {
   const denied = withoutPermission()
   if (denied) return denied
   const existing = findVisibleWebhook(id)
   if (!existing) return notFound()
   const json = await readJson(request)
-  if (!json.ok) return json.response
-  const conflict = readOnlyConflict(json.value)
+  return json.ok ? { existing, json: json.value } : json.response
+}
+
+async function updateWebhook(id: string, request: Request): Promise<Response> {
+  const target = await writeTarget(id, request)
+  if (target instanceof Response) return target
+  const { existing, json } = target
+  const conflict = readOnlyConflict(json)
   if (conflict) return conflict
-  const checked = checkWebhookBody('put', json.value)
+  const checked = checkWebhookBody('put', json)
   if (!checked.ok) return checked.response
   const body = checked.value
   const { persona, userId } = db.state.config
@@ -212,13 +219,10 @@ async function updateWebhook(id: string, request: Request): Promise<Response> {
 }
 
 async function patchWebhook(id: string, request: Request): Promise<Response> {
-  const denied = withoutPermission()
-  if (denied) return denied
-  const existing = findVisibleWebhook(id)
-  if (!existing) return notFound()
-  const json = await readJson(request)
-  if (!json.ok) return json.response
-  const patched = applyPatch(existing, json.value)
+  const target = await writeTarget(id, request)
+  if (target instanceof Response) return target
+  const { existing, json } = target
+  const patched = applyPatch(existing, json)
   if (!patched.ok) return patched.response
   const { next, touched } = patched.value
 
