@@ -197,7 +197,8 @@ export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
   return payload
 }
 
-const seedSignatures = new Map<string, string>()
+// Keyed by the record: a new seed (another `now`) makes new records with new event times.
+const seedSignatures = new WeakMap<StoredDelivery, string>()
 
 /**
  * A stored delivery as the API returns it: the body built from its recipe,
@@ -209,10 +210,10 @@ export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Re
   let signature = sent
   if (sent === 'seed') {
     const secret = seedSecrets[stored.webhookId]
-    signature = seedSignatures.get(stored.id)
+    signature = seedSignatures.get(stored)
     if (!signature && secret) {
       signature = await qlikSignature(secret, JSON.stringify(body))
-      seedSignatures.set(stored.id, signature)
+      seedSignatures.set(stored, signature)
     }
   }
   const [contentType, userAgent, ...others] = Object.entries(request.headers)
@@ -232,8 +233,11 @@ export const isRetained = (delivery: Pick<StoredDelivery, 'triggeredAt'>, now = 
  * Counts a delivery's outcome towards the webhook's run of failures: a
  * success ends the run; a run reaching the threshold disables the webhook.
  */
-export function recordOutcome(webhook: StoredWebhook, delivery: Pick<StoredDelivery, 'status' | 'statusMessage'>): void {
+export function recordOutcome(webhookId: string, delivery: Pick<StoredDelivery, 'status' | 'statusMessage'>): void {
   const { failures, config } = db.state
+  // Looked up again: an edit while the delivery was under way replaces the stored object.
+  const webhook = db.state.webhooks.find((w) => w.id === webhookId)
+  if (!webhook) return
   if (delivery.status === 'success') {
     failures[webhook.id] = 0
     return
@@ -265,7 +269,7 @@ export async function deliver(webhook: StoredWebhook, eventType: string, payload
     ...receiverOutcome(receiverFor(webhook), url, now),
   }
   db.state.deliveries.push(delivery)
-  recordOutcome(webhook, delivery)
+  recordOutcome(webhook.id, delivery)
   return delivery
 }
 
