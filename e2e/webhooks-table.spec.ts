@@ -20,17 +20,16 @@ const seeded = (id: string) => SEED_WEBHOOKS.find((w) => w.id === id)!
 
 const webhooksTable = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 
-/** The names in the table, top to bottom (the first line of each row's first cell). */
-async function shownNames(page: Page): Promise<string[]> {
-  const rows = webhooksTable(page).getByRole('row')
-  const count = await rows.count()
-  const names: string[] = []
-  for (let i = 1; i < count; i++) {
-    const first = rows.nth(i).getByRole('cell').first()
-    names.push((await first.innerText()).split('\n')[0]!.trim())
-  }
-  return names
-}
+/** The names in the table, top to bottom (the first line of each row's first cell), read in one go. */
+const shownNames = (page: Page): Promise<string[]> =>
+  webhooksTable(page)
+    .getByRole('row')
+    .evaluateAll((rows) =>
+      rows
+        .map((row) => (row as HTMLTableRowElement).cells[0])
+        .filter((cell): cell is HTMLTableCellElement => cell?.tagName === 'TD' && cell.colSpan === 1)
+        .map((cell) => cell.innerText.split('\n')[0]!.trim()),
+    )
 
 const rowOf = (page: Page, name: string) =>
   webhooksTable(page).getByRole('row').filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })

@@ -1,14 +1,18 @@
 import { DropdownMenu as Menu } from 'radix-ui'
-import type { ReactElement } from 'react'
+import { Fragment, type ReactElement } from 'react'
 
 export type MenuItem = { label: string; onSelect: () => void; destructive?: boolean; disabled?: boolean }
 
-/** A menu button: arrow keys move, Enter selects, Escape closes and returns focus. */
-export function DropdownMenu({ trigger, items }: { trigger: ReactElement; items: MenuItem[] }) {
+/**
+ * A menu button: arrow keys move, Enter selects, Escape closes and returns focus.
+ * `inline`: as for Tooltip, the menu stays next to its trigger, inside the page's landmarks.
+ */
+export function DropdownMenu({ trigger, items, inline }: { trigger: ReactElement; items: MenuItem[]; inline?: boolean }) {
+  const Portal = inline ? Fragment : Menu.Portal
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild>{trigger}</Menu.Trigger>
-      <Menu.Portal>
+      <Portal>
         <Menu.Content className="menu" align="end" sideOffset={4}>
           {items.map((item) => (
             <Menu.Item
@@ -21,7 +25,7 @@ export function DropdownMenu({ trigger, items }: { trigger: ReactElement; items:
             </Menu.Item>
           ))}
         </Menu.Content>
-      </Menu.Portal>
+      </Portal>
     </Menu.Root>
   )
 }

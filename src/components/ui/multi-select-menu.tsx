@@ -45,38 +45,37 @@ export function MultiSelectMenu({ label, options, selected, onChange, placeholde
             ▾
           </span>
         </Menu.Trigger>
-        <Menu.Portal>
-          <Menu.Content className="menu multi-select-menu" align="start" sideOffset={4} aria-labelledby={labelId}>
-            {selected.length > 0 ? (
-              <>
-                <Menu.Item className="menu-item" onSelect={() => onChange([])}>
-                  Clear selection
-                </Menu.Item>
-                <Menu.Separator className="menu-separator" />
-              </>
-            ) : null}
-            {groups.map((group) => (
-              <Menu.Group key={group.name ?? ''}>
-                {group.name ? <Menu.Label className="menu-label">{group.name}</Menu.Label> : null}
-                {group.options.map((option) => (
-                  <Menu.CheckboxItem
-                    key={option.value}
-                    className="menu-item menu-checkbox-item"
-                    checked={selected.includes(option.value)}
-                    onCheckedChange={(checked) => toggle(option.value, checked === true)}
-                    // Keep the menu open: choosing several is the point.
-                    onSelect={(event) => event.preventDefault()}
-                  >
-                    <span className="menu-check" aria-hidden="true">
-                      <Menu.ItemIndicator>✓</Menu.ItemIndicator>
-                    </span>
-                    {option.label}
-                  </Menu.CheckboxItem>
-                ))}
-              </Menu.Group>
-            ))}
-          </Menu.Content>
-        </Menu.Portal>
+        {/* No portal: the menu stays inside the page's landmarks. */}
+        <Menu.Content className="menu multi-select-menu" align="start" sideOffset={4} aria-labelledby={labelId}>
+          {selected.length > 0 ? (
+            <>
+              <Menu.Item className="menu-item" onSelect={() => onChange([])}>
+                Clear selection
+              </Menu.Item>
+              <Menu.Separator className="menu-separator" />
+            </>
+          ) : null}
+          {groups.map((group) => (
+            <Menu.Group key={group.name ?? ''}>
+              {group.name ? <Menu.Label className="menu-label">{group.name}</Menu.Label> : null}
+              {group.options.map((option) => (
+                <Menu.CheckboxItem
+                  key={option.value}
+                  className="menu-item menu-checkbox-item"
+                  checked={selected.includes(option.value)}
+                  onCheckedChange={(checked) => toggle(option.value, checked === true)}
+                  // Keep the menu open: choosing several is the point.
+                  onSelect={(event) => event.preventDefault()}
+                >
+                  <span className="menu-check" aria-hidden="true">
+                    <Menu.ItemIndicator>✓</Menu.ItemIndicator>
+                  </span>
+                  {option.label}
+                </Menu.CheckboxItem>
+              ))}
+            </Menu.Group>
+          ))}
+        </Menu.Content>
       </Menu.Root>
     </div>
   )

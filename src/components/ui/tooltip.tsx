@@ -1,17 +1,22 @@
 import { Tooltip as RadixTooltip } from 'radix-ui'
-import type { ReactElement, ReactNode } from 'react'
+import { Fragment, type ReactElement, type ReactNode } from 'react'
 
-/** Shows `content` on hover and on keyboard focus of `children` (which must be focusable). */
-export function Tooltip({ content, children }: { content: ReactNode; children: ReactElement }) {
+/**
+ * Shows `content` on hover and on keyboard focus of `children` (which must be focusable).
+ * `inline` renders it next to the trigger rather than at the end of <body>, so that it
+ * stays inside the page's landmarks (axe "region") when it is not inside a dialog.
+ */
+export function Tooltip({ content, children, inline }: { content: ReactNode; children: ReactElement; inline?: boolean }) {
+  const Portal = inline ? Fragment : RadixTooltip.Portal
   return (
     <RadixTooltip.Root>
       <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-      <RadixTooltip.Portal>
+      <Portal>
         <RadixTooltip.Content className="tooltip" sideOffset={4}>
           {content}
           <RadixTooltip.Arrow className="tooltip-arrow" />
         </RadixTooltip.Content>
-      </RadixTooltip.Portal>
+      </Portal>
     </RadixTooltip.Root>
   )
 }

@@ -41,6 +41,7 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
         <span className="visually-hidden">{expanded ? 'Hide delivery history' : 'Show delivery history'}</span>
       </button>
       <DropdownMenu
+        inline
         trigger={
           <button type="button" className="btn btn-ghost more-button" aria-label={`More actions for ${name}`}>
             <span aria-hidden="true">⋯</span>

@@ -60,7 +60,7 @@ function StatusCell({ webhook }: { webhook: Webhook }) {
   // screen-reader users get it as well as those who hover.
   return (
     <>
-      <Tooltip content={webhook.disabledReason}>
+      <Tooltip content={webhook.disabledReason} inline>
         <button type="button" className="status status-disabled status-with-reason" aria-describedby={reasonId}>
           Disabled
           <span aria-hidden="true" className="status-info">
