@@ -1,13 +1,15 @@
 import { useId, type ReactNode } from 'react'
-import { get, useFormContext } from 'react-hook-form'
+import { get, useFormContext, useFormState } from 'react-hook-form'
 import type { WebhookFormValues } from './form-model'
 
 export type ControlProps = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }
 
 /** The message of the error at `path` (nested paths too), if any. */
 export function useFieldError(path: string): string | undefined {
-  const { formState } = useFormContext<WebhookFormValues>()
-  const error = get(formState.errors, path) as { message?: string } | undefined
+  const { control } = useFormContext<WebhookFormValues>()
+  // Subscribed to this path only, so that an error set after a save re-renders just its field.
+  const { errors } = useFormState({ control, name: path as never })
+  const error = get(errors, path) as { message?: string } | undefined
   return error?.message
 }
 

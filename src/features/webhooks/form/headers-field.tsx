@@ -1,24 +1,27 @@
 import { useId } from 'react'
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
+import type { Webhook } from '../../../api'
 import { Button } from '../../../components/ui/button'
 import { credentialWarning } from './credential'
 import { describedBy, FieldError, useFieldError } from './form-field'
-import type { WebhookFormValues } from './form-model'
+import { reentryReason, type WebhookFormValues } from './form-model'
 
 type HeadersFieldProps = {
-  /** Why saved encrypted values must be entered again now, or null. */
-  reentry: string | null
+  /** The webhook being edited, whose encrypted values the API keeps to itself. */
+  original: Webhook | undefined
 }
 
 /**
  * Plain headers are editable rows. A saved encrypted header shows only its
  * name: it can be deleted, or its value removed and a new one entered.
  */
-export function HeadersField({ reentry }: HeadersFieldProps) {
+export function HeadersField({ original }: HeadersFieldProps) {
   const id = useId()
   const { control } = useFormContext<WebhookFormValues>()
   const { fields, append, remove, update } = useFieldArray({ control, name: 'headers' })
   const rows = useWatch({ control, name: 'headers' })
+  const values = useWatch({ control }) as WebhookFormValues
+  const reentry = reentryReason(values, original)
   const setError = useFieldError('headers.root')
   const waiting = rows.filter((row) => row.stored && row.value === '').map((row) => row.name)
 

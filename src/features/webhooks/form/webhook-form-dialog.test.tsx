@@ -1,42 +1,318 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { db } from '../../../../mocks/db'
+import { mockServer } from '../../../../mocks/node'
+import { SEED_SECRETS } from '../../../../mocks/seed'
+import { resetTenantLevelAccess } from './tenant-level-access'
 import { WebhookFormDialog } from './webhook-form-dialog'
+
+let client: QueryClient
+const sent: { method: string; url: string; body: unknown }[] = []
 
 function renderAt(search: string) {
   history.replaceState(null, '', `/${search}`)
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   render(
     <QueryClientProvider client={client}>
       <WebhookFormDialog />
     </QueryClientProvider>,
   )
+  return userEvent.setup()
 }
 
-afterEach(() => history.replaceState(null, '', '/'))
+beforeEach(() => {
+  sent.length = 0
+  resetTenantLevelAccess()
+  mockServer.events.on('request:start', async ({ request }) => {
+    if (request.method === 'GET') return
+    const text = await request.clone().text()
+    sent.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined })
+  })
+})
+afterEach(() => {
+  mockServer.events.removeAllListeners()
+  history.replaceState(null, '', '/')
+})
 
-describe('WebhookFormDialog', () => {
+async function fillValidCreate(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText('Name'), 'Ops alerts')
+  await user.click(screen.getByLabelText('URL'))
+  await user.paste('https://ops.example.com/qlik')
+  await user.click(await screen.findByRole('checkbox', { name: 'App created' }))
+}
+
+// A whole form typed key by key in jsdom takes a few seconds on a small machine.
+describe('WebhookFormDialog', { timeout: 20_000 }, () => {
   it('renders nothing without create or edit in the URL', () => {
     renderAt('')
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('opens the create form on ?create=1 with its fields and buttons', async () => {
+  it('opens the create form on ?create=1 with every labelled field', async () => {
     renderAt('?create=1')
-    const dialog = await screen.findByRole('dialog', { name: 'Create webhook' })
-    expect(dialog).toBeVisible()
-    expect(screen.getByLabelText('Name')).toHaveValue('')
-    expect(screen.getByLabelText('URL')).toBeInTheDocument()
+    await screen.findByRole('dialog', { name: 'Create webhook' })
+    for (const label of ['Name', 'Description', 'URL', 'Secret', 'Filter']) expect(screen.getByLabelText(label)).toBeInTheDocument()
+    for (const name of ['Headers', 'Events', 'Level']) expect(screen.getByRole('group', { name })).toBeInTheDocument()
     expect(screen.getByRole('checkbox', { name: 'Enabled' })).toBeChecked()
+    expect(screen.getByRole('checkbox', { name: 'Check certificate revocation' })).not.toBeChecked()
+    expect(screen.getByRole('switch', { name: 'CloudEvents delivery' })).toBeChecked()
     expect(screen.getByRole('button', { name: 'Create' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
-    expect(await screen.findByRole('checkbox', { name: 'App created' })).not.toBeChecked()
+    expect(screen.getByText(/does not follow redirects/)).toBeInTheDocument()
   })
 
-  it('opens the edit form filled in on ?edit=<id>', async () => {
-    renderAt('?edit=wh-slack-app-events')
+  it('creates a webhook with the full body, enabled, and closes', async () => {
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Generate' }))
+    const secret = (screen.getByLabelText('Secret') as HTMLInputElement).value
+    expect(secret).toMatch(/^[A-Za-z0-9]{48}$/)
+    expect(within(screen.getByRole('group', { name: 'Generated secret' })).getByText(secret)).toBeInTheDocument()
+    expect(screen.getByText('48 of 32–64 characters')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Add header' }))
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 name' }), 'Authorization')
+    await user.type(screen.getByLabelText('Header 1 value'), 'Bearer abc')
+    await user.click(screen.getByRole('checkbox', { name: 'Encrypt header 1' }))
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(location.search).toBe('')
+    const post = sent.find((r) => r.method === 'POST')!
+    expect(post.body).toEqual({
+      name: 'Ops alerts',
+      url: 'https://ops.example.com/qlik',
+      eventTypes: ['com.qlik.v1.app.created'],
+      level: 'tenant',
+      secret,
+      enabled: true,
+      encryptedHeaders: { Authorization: 'Bearer abc' },
+      enableCloudEventDelivery: true,
+      checkCertificateRevocation: false,
+    })
+    const stored = db.state.webhooks.find((w) => w.name === 'Ops alerts')!
+    expect(stored).toMatchObject({ enabled: true, secret, encryptedHeaders: { Authorization: 'Bearer abc' } })
+    // Neither the secret nor the encrypted value is anywhere in react-query's caches.
+    const cached = JSON.stringify([
+      client.getQueryCache().getAll().map((q) => q.state),
+      client.getMutationCache().getAll().map((m) => m.state),
+    ])
+    expect(cached).not.toContain(secret)
+    expect(cached).not.toContain('Bearer abc')
+  })
+
+  it('refuses bad input with specific messages and keeps what was typed', async () => {
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    const url = screen.getByLabelText('URL')
+    await user.clear(url)
+    await user.type(url, 'https://192.168.1.10')
+    await user.type(screen.getByLabelText('Secret'), 'a'.repeat(31))
+    await user.click(screen.getByRole('button', { name: 'Add header' }))
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 name' }), 'X-Key')
+    await user.click(screen.getByRole('button', { name: 'Add header' }))
+    await user.type(screen.getByRole('textbox', { name: 'Header 2 name' }), 'x-key')
+    await user.type(screen.getByLabelText('Filter'), "spaceId eq 'a'")
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('correct the fields marked below')
+    expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/192\.168\.1\.10" is an IP address/)
+    expect(screen.getByLabelText('Secret')).toHaveAccessibleDescription(/32 to 64 characters long; it has 31/)
+    expect(screen.getByRole('textbox', { name: 'Header 2 name' })).toHaveAccessibleDescription(/more than once/)
+    expect(screen.getByLabelText('Filter')).toHaveAccessibleDescription(/double quotes/)
+    expect(screen.getByLabelText('URL')).toHaveValue('https://192.168.1.10')
+    expect(screen.getByLabelText('Secret')).toHaveValue('a'.repeat(31))
+    expect(screen.getByLabelText('Name')).toHaveValue('Ops alerts')
+    expect(sent).toEqual([])
+  })
+
+  it('disables events the level does not offer, with the reason, and refuses a selected one', async () => {
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('checkbox', { name: 'App deleted' }))
+    await user.click(screen.getByRole('radio', { name: 'User' }))
+    const deleted = screen.getByRole('checkbox', { name: 'App deleted' })
+    expect(deleted).toBeEnabled()
+    expect(deleted).toHaveAccessibleDescription(/not available for user-level/)
+    expect(screen.getByRole('checkbox', { name: 'User created' })).toBeDisabled()
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    expect(await screen.findByText(/Unselect it or choose another level/)).toBeInTheDocument()
+    await user.click(deleted)
+    expect(deleted).toBeDisabled()
+  })
+
+  it('searches events and selects a whole group', async () => {
+    const user = renderAt('?create=1')
+    await screen.findByRole('checkbox', { name: 'App created' })
+    await user.click(screen.getByRole('checkbox', { name: 'Select all Automations' }))
+    expect(screen.getByRole('checkbox', { name: 'Automation run failed' })).toBeChecked()
+    expect(screen.getByText(/6 selected/)).toBeInTheDocument()
+    await user.type(screen.getByRole('searchbox', { name: 'Search events' }), 'reload')
+    expect(screen.queryByRole('checkbox', { name: 'App created' })).toBeNull()
+    expect(screen.getByRole('checkbox', { name: 'App reload finished' })).toBeInTheDocument()
+  })
+
+  it('builds a filter for these spaces', async () => {
+    const user = renderAt('?create=1')
+    await user.click(screen.getByText('Build a filter'))
+    await user.type(screen.getByLabelText('These spaces'), 's1, s2')
+    await user.click(screen.getByRole('button', { name: 'Use this filter' }))
+    expect(screen.getByLabelText('Filter')).toHaveValue('spaceId eq "s1" or spaceId eq "s2"')
+  })
+
+  it('warns about a credential in a plain header', async () => {
+    const user = renderAt('?create=1')
+    await user.click(screen.getByRole('button', { name: 'Add header' }))
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 name' }), 'X-Token')
+    await user.type(screen.getByLabelText('Header 1 value'), 'abc')
+    expect(screen.getByLabelText('Header 1 value')).toHaveAccessibleDescription(/may be a credential. Tick Encrypt/)
+  })
+
+  it('shows a server error on the field it names and keeps every value', async () => {
+    mockServer.use(
+      http.post('*/api/v1/webhooks', () =>
+        HttpResponse.json({ errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] }, { status: 400 }),
+      ),
+    )
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/The host does not resolve/))
+    expect(screen.getByLabelText('URL')).toHaveValue('https://ops.example.com/qlik')
+    expect(screen.getByRole('dialog')).toBeInTheDocument()
+  })
+
+  it('shows an error no field owns at the top, with the trace id', async () => {
+    db.state.config.quotaPerTenant = db.state.webhooks.length
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(/at most \d+ webhooks/)
+    expect(alert).toHaveTextContent(/Trace id: \w+/)
+    expect(screen.getByLabelText('Name')).toHaveValue('Ops alerts')
+  })
+
+  it('learns from a 403 that tenant level is not allowed and offers user level with the reason', async () => {
+    db.state.config.persona = 'user'
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Tenant' })).toBeDisabled())
+    expect(screen.getByRole('group', { name: 'Level' })).toHaveAccessibleDescription(/Tenant Admin role/)
+    await user.click(screen.getByRole('radio', { name: 'User' }))
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(db.state.webhooks.find((w) => w.name === 'Ops alerts')?.level).toBe('user')
+  })
+
+  it('asks before dropping unsaved changes', async () => {
+    const user = renderAt('?create=1')
+    await user.type(await screen.findByLabelText('Name'), 'Draft')
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Discard your changes?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+    expect(screen.getByLabelText('Name')).toHaveValue('Draft')
+    await user.keyboard('{Escape}')
+    await user.click(await screen.findByRole('button', { name: 'Discard changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(location.search).toBe('')
+  })
+
+  it('closes at once when nothing changed', async () => {
+    const user = renderAt('?create=1')
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+})
+
+describe('editing', { timeout: 20_000 }, () => {
+  it('fills the form, shows that a secret is set and encrypted headers by name only', async () => {
+    renderAt('?edit=wh-reload-monitor')
     await screen.findByRole('dialog', { name: 'Edit webhook' })
-    expect(await screen.findByLabelText('Name')).toHaveValue('Slack: new and published apps')
+    expect(await screen.findByLabelText('Name')).toHaveValue('Reload monitor (errors only)')
+    expect(screen.getByRole('group', { name: 'Secret' })).toHaveAccessibleDescription(/A secret is set/)
+    expect(screen.getByRole('button', { name: 'Replace' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Remove' })).toBeInTheDocument()
+    expect(screen.getByText('Authorization')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Delete header Authorization' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Remove value of Authorization' })).toBeInTheDocument()
+    expect(document.body.textContent).not.toContain('seed-encrypted-token-1')
+    expect(screen.getByRole('switch', { name: 'CloudEvents delivery' })).toBeDisabled()
+    expect(screen.getByRole('switch', { name: 'CloudEvents delivery' })).toHaveAccessibleDescription(/cannot be turned off/)
     expect(screen.getByRole('button', { name: 'Save' })).toBeInTheDocument()
+  })
+
+  it('sends only the changed fields in a PATCH, leaving the secret untouched', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    const name = await screen.findByLabelText('Name')
+    await user.clear(name)
+    await user.type(name, 'Reload errors')
+    await user.click(screen.getByRole('checkbox', { name: 'Enabled' }))
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.method).toBe('PATCH')
+    expect(sent[0]!.body).toEqual([
+      { op: 'replace', path: '/name', value: 'Reload errors' },
+      { op: 'replace', path: '/enabled', value: false },
+    ])
+    const stored = db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')!
+    expect(stored.secret).toBe(SEED_SECRETS['wh-reload-monitor'])
+    expect(stored.encryptedHeaders).toEqual({ Authorization: 'Bearer seed-encrypted-token-1' })
+  })
+
+  it('says before saving that a new URL needs the encrypted headers again, and sends them together', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    const url = await screen.findByLabelText('URL')
+    await user.clear(url)
+    await user.type(url, 'https://alerts2.acme-corp.example.com/qlik')
+    expect(screen.getByText(/URL changed.*Enter the value of "Authorization" again/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    const value = await screen.findByLabelText('Value of encrypted header Authorization')
+    expect(value).toHaveAccessibleDescription(/Enter the value of "Authorization" again/)
+    expect(sent).toEqual([])
+    await user.type(value, 'Bearer rotated')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent[0]!.body).toEqual([
+      { op: 'replace', path: '/url', value: 'https://alerts2.acme-corp.example.com/qlik' },
+      { op: 'replace', path: '/encryptedHeaders', value: { Authorization: 'Bearer rotated' } },
+    ])
+  })
+
+  it('replaces the secret, or removes it', async () => {
+    const user = renderAt('?edit=wh-slack-app-events')
+    await user.click(await screen.findByRole('button', { name: 'Remove' }))
+    expect(screen.getByText(/will be removed when you save/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent[0]!.body).toEqual([{ op: 'remove', path: '/secret' }])
+    expect(db.state.webhooks.find((w) => w.id === 'wh-slack-app-events')!.secret).toBeUndefined()
+  })
+
+  it('uses a PUT with everything re-entered when the filter changes, and says so', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    const filter = await screen.findByLabelText('Filter')
+    await user.clear(filter)
+    await user.type(filter, 'data.status eq "ok"')
+    expect(screen.getByText(/Save replaces the whole webhook \(PUT\)/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/cannot keep a secret it never returns/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Replace' }))
+    await user.type(screen.getByLabelText('Secret'), 'n'.repeat(40))
+    await user.type(screen.getByLabelText('Value of encrypted header Authorization'), 'Bearer again')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent[0]!.method).toBe('PUT')
+    expect(sent[0]!.body).toMatchObject({ filter: 'data.status eq "ok"', secret: 'n'.repeat(40), encryptedHeaders: { Authorization: 'Bearer again' }, enabled: true })
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({ filter: 'data.status eq "ok"', secret: 'n'.repeat(40) })
+  })
+
+  it('says when the webhook cannot be loaded', async () => {
+    renderAt('?edit=wh-does-not-exist')
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not load the webhook/)
   })
 })

@@ -14,7 +14,6 @@ import {
   formValuesOf,
   makeFormSchema,
   needsReplace,
-  reentryReason,
   type WebhookFormValues,
 } from './form-model'
 import { HeadersField } from './headers-field'
@@ -50,12 +49,9 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
       : { ...emptyFormValues(), ...(tenantLevelDenied ? { level: 'user' as const } : {}) },
     mode: 'onTouched',
   })
-  const { register, handleSubmit, setError, control, formState } = form
+  const { register, handleSubmit, setError, formState } = form
   const { isDirty, isSubmitting } = formState
   const { save, isSaving } = useSaveWebhook(webhook)
-  const values = useWatch({ control }) as WebhookFormValues
-  const replacing = needsReplace(values, webhook)
-  const reentry = reentryReason(values, webhook)
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
 
@@ -124,7 +120,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
         </Field>
 
         <SecretField />
-        <HeadersField reentry={reentry} />
+        <HeadersField original={webhook} />
         <EventsField eventTypes={catalogue} loadError={eventTypes.isError ? eventTypes.error.message : null} />
         <LevelField original={webhook} denied={tenantLevelDenied} />
         <FilterField />
@@ -143,13 +139,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
           <CloudEventsSwitch locked={Boolean(webhook?.enableCloudEventDelivery)} />
         </div>
 
-        {replacing ? (
-          <p className="form-notice" role="status">
-            Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for
-            them), so Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values:
-            enter them again above, or remove them.
-          </p>
-        ) : null}
+        {webhook ? <ReplaceNotice original={webhook} /> : null}
 
         <div className="dialog-actions">
           <Button onClick={onCancel}>Cancel</Button>
@@ -165,6 +155,19 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
       </form>
     </FormProvider>
   )
+}
+
+/** Shown as soon as the edit needs a PUT, before Save, not after a refusal. */
+function ReplaceNotice({ original }: { original: Webhook }) {
+  const { control } = useFormContext<WebhookFormValues>()
+  const values = useWatch({ control }) as WebhookFormValues
+  return needsReplace(values, original) ? (
+    <p className="form-notice" role="status">
+      Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for them),
+      so Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them
+      again above, or remove them.
+    </p>
+  ) : null
 }
 
 function LevelField({ original, denied }: { original: Webhook | undefined; denied: string | undefined }) {
