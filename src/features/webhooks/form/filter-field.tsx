@@ -16,7 +16,7 @@ export function FilterField() {
   const built = buildFilter({ ...builder, reloadStatus: onlyReload ? builder.reloadStatus : '' })
 
   return (
-    <div className="filter-field">
+    <div className="filter-group">
       <Field
         path="filter"
         label="Filter"
