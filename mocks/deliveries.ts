@@ -205,7 +205,7 @@ const seedSignatures = new WeakMap<StoredDelivery, string>()
  * and `Qlik-Signature` over JSON.stringify of that body when a secret was set.
  */
 export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Record<string, string>): Promise<Delivery> {
-  const { payload, signature: sent, seeded: _seeded, request, ...rest } = stored
+  const { payload, signature: sent, request, response } = stored
   const body = buildPayload(payload)
   let signature = sent
   if (sent === 'seed') {
@@ -223,7 +223,17 @@ export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Re
     ...(signature ? [['Qlik-Signature', signature] as const] : []),
     ...others,
   ])
-  return { ...rest, request: { url: request.url, headers, body } }
+  const { id, webhookId, eventType, status, triggeredAt, statusMessage } = stored
+  return {
+    id,
+    webhookId,
+    eventType,
+    status,
+    triggeredAt,
+    ...(statusMessage !== undefined ? { statusMessage } : {}),
+    request: { url: request.url, headers, body },
+    ...(response ? { response } : {}),
+  }
 }
 
 export const isRetained = (delivery: Pick<StoredDelivery, 'triggeredAt'>, now = Date.now()) =>
