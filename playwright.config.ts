@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { tenantProjects, tenantWebServers } from './e2e/tenant-setup'
 
 // End-to-end tests run against the built console (vite preview) with the
 // mock tenant on, in headless Chromium: CHROME_PATH, else Debian's
@@ -7,6 +8,10 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.PORT ?? 4173)
 const distDir = process.env.DIST_DIR ?? 'dist'
 const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+// The real-tenant journeys need their own builds and servers (e2e/tenant-setup.ts):
+// TENANT_E2E=1 adds them to the mock demo's, TENANT_E2E=only runs them alone.
+const tenantE2e = process.env.TENANT_E2E
+const mockDemo = tenantE2e !== 'only'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,10 +37,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  projects: [
+    ...(mockDemo ? [{ name: 'mock', testIgnore: /tenant-.*\.spec\.ts/ }] : []),
+    ...(tenantE2e ? tenantProjects : []),
+  ],
+  webServer: [
+    ...(mockDemo
+      ? [
+          {
+            command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
+            url: `http://127.0.0.1:${port}`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+          },
+        ]
+      : []),
+    ...(tenantE2e ? tenantWebServers : []),
+  ],
 })

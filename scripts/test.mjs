@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { analyzeBuild } from './build-report.mjs'
+import { tenantBuilds } from '../e2e/tenant-builds.mjs'
 
 function findChromium() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined
@@ -27,11 +28,12 @@ const steps = [
   ['build (demo, mock on)', npx('vite', 'build', '--logLevel', 'warn')],
   ['build (real tenant)', npx('vite', 'build', '--mode', 'tenant', '--logLevel', 'warn')],
   ['no mock code in the real-tenant build', tenantBuildHasNoMock],
-  ['end-to-end tests (Playwright, Chromium)', npx('playwright', 'test')],
+  ...tenantBuilds.map(({ name, env }) => [`build (real tenant, ${name} journeys)`, npx('vite', 'build', '--mode', 'tenant', '--logLevel', 'warn'), env]),
+  ['end-to-end tests (Playwright, Chromium)', npx('playwright', 'test'), { TENANT_E2E: '1' }],
 ]
 
 const started = Date.now()
-for (const [name, command] of steps) {
+for (const [name, command, stepEnv] of steps) {
   const t0 = Date.now()
   console.log(`\n▶ ${name}`)
   let failure
@@ -47,7 +49,7 @@ for (const [name, command] of steps) {
         'no Chromium found (CHROME_PATH, /usr/bin/chromium, or Playwright\'s own browser).\n' +
         '  Install it with: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation'
     } else {
-      const result = spawnSync(command[0], command[1], { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } })
+      const result = spawnSync(command[0], command[1], { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...stepEnv } })
       if (result.status !== 0) failure = `exit code ${result.status ?? result.signal}`
     }
   }
