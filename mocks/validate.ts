@@ -161,10 +161,11 @@ export function applyPatch(webhook: StoredWebhook, body: unknown): Parsed<PatchR
 export function levelForbidden(level: Level, persona: string, previous?: Level): Response | undefined {
   if (level !== 'tenant' || persona === 'tenantAdmin') return undefined
   if (persona === 'manager' && previous === 'tenant') return undefined
-  return errorResponse(
-    403,
-    'WEBHOOKS-403-FORBIDDEN',
-    'Forbidden',
-    'Only a tenant admin can create tenant-level webhooks or move a webhook to tenant level; set level to "user".',
-  )
+  const detail =
+    previous === undefined
+      ? 'Only a tenant admin can create tenant-level webhooks; set level to "user".'
+      : previous === 'user'
+        ? 'Only a tenant admin can move a webhook to tenant level; send level "user" (a PUT without level means tenant).'
+        : 'Only a tenant admin or a manager can replace a tenant-level webhook.'
+  return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', detail)
 }

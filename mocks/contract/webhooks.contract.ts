@@ -494,9 +494,16 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
 
       it('keeps a manager from moving a webhook to tenant level, but lets them edit a tenant-level one', async () => {
         await env.configure({ persona: 'manager' })
-        await expectError(updateWebhook('wh-teams-publish', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        const error = await expectError(updateWebhook('wh-teams-publish', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        expect(error.errors[0]?.detail).toContain('a PUT without level means tenant')
         await expect(updateWebhook('wh-teams-publish', { ...VALID, level: 'user' })).resolves.toMatchObject({ level: 'user' })
         await expect(updateWebhook('wh-slack-app-events', VALID)).resolves.toMatchObject({ level: 'tenant' })
+      })
+
+      it("keeps a user from replacing a tenant-level webhook they own", async () => {
+        await env.configure({ persona: 'user', userId: USERS.maria })
+        const error = await expectError(updateWebhook('wh-di-completed', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        expect(error.errors[0]?.detail).toContain('tenant admin or a manager')
       })
 
       it('lets only a tenant admin give a webhook to another owner', async () => {
