@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import { describeError, isApiError, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
-import { ConfirmDialog } from '../../components/ui/confirm-dialog'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { useDeleteWebhook, useSetWebhookEnabled } from './mutations'
 import { webhookCountQuery, webhookListQuery } from './queries'
@@ -16,6 +15,8 @@ import { WebhooksTable } from './webhooks-table'
 // needs neither, and both are heavier than the table.
 const WebhookFormDialog = lazy(() => import('./form').then((m) => ({ default: m.WebhookFormDialog })))
 const DeliveryHistory = lazy(() => import('../deliveries').then((m) => ({ default: m.DeliveryHistory })))
+// Confirmations come after a deliberate action; the dialog code is not first-page material either.
+const ConfirmDialog = lazy(() => import('../../components/ui/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })))
 
 /** Documented tenant limit (help.qlik.com, "Webhook limits"); the API does not report it. */
 export const TENANT_WEBHOOK_QUOTA = 100
@@ -146,37 +147,41 @@ export function WebhooksPage() {
 
       <WebhooksPagination limit={state.limit} links={list.data?.links} />
 
-      <ConfirmDialog
-        open={toDelete !== null}
-        onOpenChange={(open) => !open && !deletion.isPending && setToDelete(null)}
-        title="Delete webhook?"
-        description={
-          <>
-            “{toDelete?.name || toDelete?.id}” will be deleted, with its delivery history. This cannot be undone.
-          </>
-        }
-        confirmLabel="Delete"
-        destructive
-        busy={deletion.isPending}
-        onConfirm={() => toDelete && confirmDelete(toDelete)}
-      />
+      {toDelete ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open
+            onOpenChange={(open) => !open && !deletion.isPending && setToDelete(null)}
+            title="Delete webhook?"
+            description={<>“{toDelete.name || toDelete.id}” will be deleted, with its delivery history. This cannot be undone.</>}
+            confirmLabel="Delete"
+            destructive
+            busy={deletion.isPending}
+            onConfirm={() => confirmDelete(toDelete)}
+          />
+        </Suspense>
+      ) : null}
 
-      <ConfirmDialog
-        open={toEditManaged !== null}
-        onOpenChange={(open) => !open && setToEditManaged(null)}
-        title="Edit a webhook managed by an automation?"
-        description={
-          <>
-            “{toEditManaged?.name || toEditManaged?.id}” was created by Qlik Automate, and its automation owns it. Changes
-            made here can break the automation, and the automation can overwrite them.
-          </>
-        }
-        confirmLabel="Edit anyway"
-        onConfirm={() => {
-          if (toEditManaged) setSearch({ edit: toEditManaged.id })
-          setToEditManaged(null)
-        }}
-      />
+      {toEditManaged ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open
+            onOpenChange={(open) => !open && setToEditManaged(null)}
+            title="Edit a webhook managed by an automation?"
+            description={
+              <>
+                “{toEditManaged.name || toEditManaged.id}” was created by Qlik Automate, and its automation owns it.
+                Changes made here can break the automation, and the automation can overwrite them.
+              </>
+            }
+            confirmLabel="Edit anyway"
+            onConfirm={() => {
+              setToEditManaged(null)
+              setSearch({ edit: toEditManaged.id })
+            }}
+          />
+        </Suspense>
+      ) : null}
 
       {formOpen ? (
         <Suspense fallback={null}>
