@@ -463,6 +463,15 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect(JSON.stringify(updated)).not.toContain('hidden-value')
       })
 
+      it('keeps the disabled reason while the webhook stays off and clears it when enabled', async () => {
+        const off = await updateWebhook('wh-api-key-audit', { ...VALID, eventTypes: ['com.qlik.v1.api-key.validation.failed'] })
+        expect(off).toMatchObject({ enabled: false, disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD' })
+        const on = await updateWebhook('wh-api-key-audit', { ...VALID, enabled: true })
+        expect(on.enabled).toBe(true)
+        expect(on).not.toHaveProperty('disabledReason')
+        expect(on).not.toHaveProperty('disabledReasonCode')
+      })
+
       it.each(['id', 'createdAt', 'origin', 'secretKeyAdded', 'updatedByUserId'])('answers 409 when the body carries the read-only %s', async (field) => {
         const body = { ...VALID, [field]: field === 'secretKeyAdded' ? true : 'x' } as WebhookBase
         const error = await expectError(updateWebhook('wh-slack-app-events', body), 409, 'WEBHOOKS-409-READONLY')
