@@ -91,16 +91,32 @@ function HeaderRow({ index, onDelete }: { index: number; onDelete: () => void })
         <FieldError id={`${id}-name-error`} message={nameError} />
       </div>
       <div className="header-cell">
-        <input
-          aria-label={`Header ${n} value`}
-          placeholder="Value"
-          type={row.encrypted ? 'password' : 'text'}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={valueError ? true : undefined}
-          aria-describedby={describedBy(valueError && `${id}-value-error`, warning && `${id}-warning`)}
-          {...register(`headers.${index}.value`)}
-        />
+        {row.encrypted ? (
+          <input
+            aria-label={`Header ${n} value`}
+            placeholder="Value"
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={valueError ? true : undefined}
+            aria-describedby={describedBy(valueError && `${id}-value-error`)}
+            {...register(`headers.${index}.value`)}
+          />
+        ) : (
+          // A text area, not an input: an input would silently drop a pasted line break,
+          // and the rule is that the person sees it refused.
+          <textarea
+            aria-label={`Header ${n} value`}
+            placeholder="Value"
+            rows={1}
+            autoComplete="off"
+            spellCheck={false}
+            className="header-value"
+            aria-invalid={valueError ? true : undefined}
+            aria-describedby={describedBy(valueError && `${id}-value-error`, warning && `${id}-warning`)}
+            {...register(`headers.${index}.value`)}
+          />
+        )}
         <FieldError id={`${id}-value-error`} message={valueError} />
         {warning ? (
           <p id={`${id}-warning`} className="field-warning">
