@@ -216,16 +216,43 @@ export function seedDeliveries(now: number): StoredDelivery[] {
   return buildSeedDeliveries(now, SEED_WEBHOOKS)
 }
 
+/**
+ * The seed as a fresh state. Its deliveries (and the failure runs they end
+ * with) are built on first use: most tests never read them, and every test
+ * starts from a fresh seed.
+ */
 export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): MockState {
-  const deliveries = seedDeliveries(now)
-  return {
+  const state = {
     webhooks: structuredClone(SEED_WEBHOOKS),
-    deliveries,
     config: { ...defaultConfig(), ...config },
-    failures: trailingFailures(deliveries),
     sequence: 0,
     seededAt: now,
+  } as MockState
+  let built: Pick<MockState, 'deliveries' | 'failures'> | undefined
+  const build = () => {
+    if (!built) {
+      const deliveries = seedDeliveries(now)
+      built = { deliveries, failures: trailingFailures(deliveries) }
+    }
+    return built
   }
+  for (const key of ['deliveries', 'failures'] as const) {
+    const settle = (value: unknown) => Object.defineProperty(state, key, { value, writable: true, enumerable: true, configurable: true })
+    Object.defineProperty(state, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = build()[key]
+        settle(value)
+        return value
+      },
+      set: (value: unknown) => {
+        build()
+        settle(value)
+      },
+    })
+  }
+  return state
 }
 
 export function resetDb(now = Date.now(), config: Partial<MockConfig> = {}): void {
