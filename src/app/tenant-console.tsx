@@ -1,20 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { configureApi } from '../api'
 import { Button } from '../components/ui/button'
 import { App } from './app'
-import {
-  backendId,
-  buildOAuthInput,
-  defaultRedirectUri,
-  loadSavedOAuthInput,
-  parseOAuthInput,
-  resolveTenantBackend,
-  saveOAuthInput,
-  type Backend,
-  type OAuthConfig,
-  type OAuthInput,
-  type OAuthInputErrors,
-} from './backend'
+import { backendId, resolveTenantBackend, saveOAuthInput, type Backend, type OAuthConfig, type OAuthInput } from './backend'
 import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retryProxy, sessionStore, startSession } from './session'
 
 // The console on a real tenant: through the local proxy (the server adds the
@@ -29,6 +17,7 @@ function wireApi(backend: Backend): void {
 }
 
 const loadOAuth = () => import('./oauth')
+const ConnectionSettings = lazy(() => import('./connection-settings').then((m) => ({ default: m.ConnectionSettings })))
 
 type SettingsState = { open: boolean; problem?: string; initial?: OAuthInput }
 
@@ -99,17 +88,19 @@ export function TenantConsole() {
   if (resolving) content = <p role="status">Connecting…</p>
   else if (settings.open || !backend) {
     content = (
-      <ConnectionSettings
-        problem={settings.problem}
-        initial={settings.initial}
-        onSave={(config) => connect({ kind: 'oauth', config, source: 'settings' })}
-        onCancel={backend ? () => setSettings({ open: false }) : undefined}
-        onForget={() => {
-          saveOAuthInput(undefined)
-          setResolving(true)
-          void resolve()
-        }}
-      />
+      <Suspense fallback={<p role="status">Loading connection settings…</p>}>
+        <ConnectionSettings
+          problem={settings.problem}
+          initial={settings.initial}
+          onSave={(config) => connect({ kind: 'oauth', config, source: 'settings' })}
+          onCancel={backend ? () => setSettings({ open: false }) : undefined}
+          onForget={() => {
+            saveOAuthInput(undefined)
+            setResolving(true)
+            void resolve()
+          }}
+        />
+      </Suspense>
     )
   } else if (completing) content = <p role="status">Signing in to {backend.kind === 'oauth' ? backend.config.host : ''}…</p>
   else if (backend.kind === 'oauth' && status === 'signed-out') content = <SignInPanel config={backend.config} error={signInError} />
@@ -197,104 +188,6 @@ function SignInPanel({ config, error }: { config: OAuthConfig; error: string | u
         </p>
       ) : null}
       <SignInControls config={config} label="Sign in" />
-    </section>
-  )
-}
-
-const FIELDS: { name: keyof OAuthInput; label: string; hint: string }[] = [
-  { name: 'host', label: 'Tenant address', hint: 'For example https://example.eu.qlikcloud.com.' },
-  { name: 'clientId', label: 'Client ID', hint: 'Of the OAuth client (single-page app) created for this console in the Management Console.' },
-  { name: 'redirectUri', label: 'Redirect URI', hint: '' },
-]
-
-function ConnectionSettings({
-  problem,
-  initial,
-  onSave,
-  onCancel,
-  onForget,
-}: {
-  problem: string | undefined
-  initial: OAuthInput | undefined
-  onSave: (config: OAuthConfig) => void
-  onCancel: (() => void) | undefined
-  onForget: () => void
-}) {
-  const [values, setValues] = useState<OAuthInput>(() => initial ?? loadSavedOAuthInput() ?? buildOAuthInput() ?? { host: '', clientId: '', redirectUri: '' })
-  const [errors, setErrors] = useState<OAuthInputErrors>({})
-  const refs = useRef<Partial<Record<keyof OAuthInput, HTMLInputElement | null>>>({})
-  const id = useId()
-  const hasSaved = loadSavedOAuthInput() !== undefined
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = parseOAuthInput(values)
-    if (!parsed.ok) {
-      setErrors(parsed.errors)
-      const first = FIELDS.find((f) => parsed.errors[f.name])
-      if (first) refs.current[first.name]?.focus()
-      return
-    }
-    saveOAuthInput({ ...values, redirectUri: parsed.config.redirectUri })
-    onSave(parsed.config)
-  }
-
-  return (
-    <section className="tenant-panel" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Connect to a Qlik Cloud tenant</h1>
-      <p>
-        Sign in with an OAuth client of the single-page-app kind that a tenant admin created for this console. To use an API key instead, run the console
-        locally through its proxy (<code>npm run dev:tenant</code>).
-      </p>
-      {problem ? (
-        <p role="alert" className="form-error">
-          {problem}
-        </p>
-      ) : null}
-      <form onSubmit={submit} noValidate className="tenant-form">
-        {FIELDS.map((field) => {
-          const error = errors[field.name]
-          const hint = field.name === 'redirectUri' ? `Must match the OAuth client’s redirect URL exactly. Empty means ${defaultRedirectUri()}.` : field.hint
-          return (
-            <div className="tenant-field" key={field.name}>
-              <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
-              <input
-                id={`${id}-${field.name}`}
-                ref={(el) => {
-                  refs.current[field.name] = el
-                }}
-                value={values[field.name]}
-                onChange={(e) => {
-                  setValues({ ...values, [field.name]: e.target.value })
-                  if (error) setErrors({ ...errors, [field.name]: undefined })
-                }}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-${field.name}-hint${error ? ` ${id}-${field.name}-error` : ''}`}
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <p id={`${id}-${field.name}-hint`} className="hint">
-                {hint}
-              </p>
-              {error ? (
-                <p id={`${id}-${field.name}-error`} className="field-error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
-          )
-        })}
-        <p className="hint">
-          These three values are stored in this browser’s local storage; none of them is a secret. Access tokens are never stored there.
-        </p>
-        <div className="tenant-actions">
-          <Button type="submit" variant="primary">
-            Save and continue
-          </Button>
-          {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
-          {hasSaved ? <Button onClick={onForget}>Forget saved settings</Button> : null}
-        </div>
-      </form>
     </section>
   )
 }
