@@ -48,34 +48,18 @@ export function FilterField() {
       </Field>
       <details className="filter-builder">
         <summary>Build a filter</summary>
-        <div className="field">
-          <label htmlFor={`${id}-spaces`}>These spaces</label>
-          <input
-            id={`${id}-spaces`}
-            aria-describedby={`${id}-spaces-hint`}
-            value={builder.spaces}
-            onChange={(event) => setBuilder({ ...builder, spaces: event.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <p id={`${id}-spaces-hint`} className="field-hint">
-            Space ids, separated by commas or spaces. Events from any of them match.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-app`}>This app</label>
-          <input
-            id={`${id}-app`}
-            aria-describedby={`${id}-app-hint`}
-            value={builder.appId}
-            onChange={(event) => setBuilder({ ...builder, appId: event.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <p id={`${id}-app-hint`} className="field-hint">
-            An app id: events about this app (its reloads, data updates, exports) match.
-          </p>
-        </div>
+        <BuilderText
+          label="These spaces"
+          hint="Space ids, separated by commas or spaces. Events from any of them match."
+          value={builder.spaces}
+          onChange={(spaces) => setBuilder({ ...builder, spaces })}
+        />
+        <BuilderText
+          label="This app"
+          hint="An app id: events about this app (its reloads, data updates, exports) match."
+          value={builder.appId}
+          onChange={(appId) => setBuilder({ ...builder, appId })}
+        />
         {onlyReload ? (
           <div className="field">
             <label htmlFor={`${id}-status`}>Reload status</label>
@@ -95,6 +79,28 @@ export function FilterField() {
         </p>
         <Button onClick={() => setValue('filter', built, { shouldDirty: true, shouldValidate: true })}>Use this filter</Button>
       </details>
+    </div>
+  )
+}
+
+type BuilderTextProps = { label: string; hint: string; value: string; onChange: (value: string) => void }
+
+function BuilderText({ label, hint, value, onChange }: BuilderTextProps) {
+  const id = useId()
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
     </div>
   )
 }
