@@ -14,6 +14,9 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime('2026-10-13T12:00:00.000Z', now)).toBe('yesterday')
     expect(formatRelativeTime('2026-10-09T12:00:00.000Z', now)).toBe('5 days ago')
   })
+  it('takes up to a minute ahead for now (clock skew)', () => {
+    expect(formatRelativeTime('2026-10-14T12:00:45.000Z', now)).toBe('just now')
+  })
   it('handles future times and text that is not a date', () => {
     expect(formatRelativeTime('2026-10-14T14:00:00.000Z', now)).toBe('in 2 hours')
     expect(formatRelativeTime('soon', now)).toBe('soon')

@@ -18,7 +18,8 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
   const time = Date.parse(iso)
   if (!Number.isFinite(time)) return iso
   const seconds = Math.round((time - now) / 1000)
-  if (Math.abs(seconds) < 10) return 'just now'
+  // A minute ahead is clock skew between server and browser, or a clock read a little earlier.
+  if (seconds > -10 && seconds < 60) return 'just now'
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.trunc(seconds / size), unit)
   }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { describeError, isApiError, type Delivery, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
@@ -56,7 +56,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   const setFilters = (patch: Partial<HistoryFilters>) => setSearch(writeHistoryFilters({ ...filters, ...patch }))
   const filtered = Boolean(filters.status || filters.eventType)
   const clearFilters = () => setFilters({ status: undefined, eventType: undefined })
-  const now = history.dataUpdatedAt || 0
+  const now = useNow(30_000)
   const openDelivery = useCallback((delivery: Delivery) => setSearch({ delivery: delivery.id }), [setSearch])
 
   const confirmResend = () => {
@@ -173,7 +173,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
                 <DeliveryRow
                   key={delivery.id}
                   delivery={delivery}
-                  now={Math.max(now, resend.submittedAt)}
+                  now={now}
                   isNew
                   onOpen={openDelivery}
                   onResend={setToResend}
@@ -236,6 +236,20 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
       ) : null}
     </section>
   )
+}
+
+/**
+ * The clock relative times are read against. It ticks on its own, not with
+ * each fetch, so that Load more renders only the new rows (the others are
+ * memoised) instead of all of them.
+ */
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
 }
 
 function describeOutcome(delivery: Delivery): string {

@@ -33,7 +33,7 @@ export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onO
           {/* Focusable so that keyboard users get the exact time too. */}
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <time dateTime={delivery.triggeredAt} tabIndex={0} className="delivery-time">
-            {now ? formatRelativeTime(delivery.triggeredAt, now) : exact}
+            {formatRelativeTime(delivery.triggeredAt, now)}
           </time>
         </Tooltip>
       </td>
