@@ -180,6 +180,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     await fillValidCreate(user)
     await user.click(screen.getByRole('button', { name: 'Create' }))
     await waitFor(() => expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/The host does not resolve/))
+    expect(screen.getByRole('alert')).toHaveTextContent('The webhook was not saved: correct the fields marked below.')
     expect(screen.getByLabelText('URL')).toHaveValue('https://ops.example.com/qlik')
     expect(screen.getByRole('dialog')).toBeInTheDocument()
   })
@@ -219,6 +220,19 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Discard changes' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(location.search).toBe('')
+  })
+
+  it('adds the permissions a refusal is about to the message at the top', async () => {
+    mockServer.use(
+      http.post('*/api/v1/webhooks', () =>
+        HttpResponse.json({ errors: [{ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'No webhooks permission.' }] }, { status: 403 }),
+      ),
+    )
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/not saved: You do not have permission to create webhooks.*Use webhooks.*No webhooks permission/)
+    expect(screen.getByRole('radio', { name: 'Tenant' })).toBeEnabled()
   })
 
   it('closes at once when nothing changed', async () => {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useState } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form'
-import { isApiError, type Webhook } from '../../../api'
+import { describeError, isApiError, isPermissionError, type Webhook } from '../../../api'
 import { Button } from '../../../components/ui/button'
 import { toast } from '../../../components/ui/toast'
 import { eventTypesQuery } from '../queries'
@@ -84,9 +84,11 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
           if (field) setError(serverPath(field), { type: 'server', message: text }, { shouldFocus: true })
           else unplaced.push(text)
         }
-        if (unplaced.length || error.errors.length === 0) {
-          setTopError({ message: `The webhook was not saved: ${unplaced.join(' ') || error.message}`, traceId: error.traceId })
-        }
+        const why = isPermissionError(error) && unplaced.length ? describeError(error) : unplaced.join(' ')
+        setTopError({
+          message: `The webhook was not saved: ${why || (error.errors.length ? 'correct the fields marked below.' : error.message)}`,
+          traceId: error.traceId,
+        })
       }
     },
     () => setTopError({ message: 'The webhook was not saved: correct the fields marked below.' }),
