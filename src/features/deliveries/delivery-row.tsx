@@ -29,7 +29,7 @@ export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onO
       </td>
       <td className="delivery-event">{delivery.eventType}</td>
       <td>
-        <Tooltip content={exact}>
+        <Tooltip content={exact} inline>
           {/* Focusable so that keyboard users get the exact time too. */}
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <time dateTime={delivery.triggeredAt} tabIndex={0} className="delivery-time">
