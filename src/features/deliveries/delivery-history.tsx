@@ -85,7 +85,8 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           Delivery history <span className="muted">of {name}, last 7 days</span>
         </h2>
         <div className="delivery-refresh">
-          <span className="muted" role="status">
+          {/* Not a live region: announcing every background refresh would drown a screen reader. */}
+          <span className="muted">
             {paused ? 'Auto-refresh paused' : history.isFetching && !history.isFetchingNextPage && history.data ? 'Refreshing…' : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
           </span>
           <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
