@@ -1,7 +1,7 @@
 import { getResponse, http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { db, type MockConfig } from './db'
-import { clearFaults, failNext, type FaultMatch } from './faults'
+import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { deserializeState, serializeState, STORAGE_KEY } from './persistence'
 import { resetDb } from './seed'
@@ -65,7 +65,6 @@ export async function startMockWorker(): Promise<void> {
   // Set once the worker listens, so that its presence means the mock answers.
   window.mockTenant = {
     reset() {
-      clearFaults()
       resetDb()
       persist()
     },

@@ -1,5 +1,6 @@
 import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type MockState, type StoredDelivery, type StoredWebhook } from './db'
 import { buildSeedDeliveries, trailingFailures } from './deliveries'
+import { clearFaults } from './faults'
 
 // A deterministic tenant: e2e tests read their expectations from here.
 
@@ -255,6 +256,8 @@ export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): M
   return state
 }
 
+/** Back to the seed; faults waiting from failNext() are dropped too. */
 export function resetDb(now = Date.now(), config: Partial<MockConfig> = {}): void {
+  clearFaults()
   db.state = seedState(now, config)
 }

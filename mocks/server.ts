@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw'
 import { DEMO_API_KEY, isAuthorized } from './auth'
 import { db, type MockConfig } from './db'
-import { clearFaults, failNext, type FaultMatch } from './faults'
+import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
 import { errorResponse } from './http-utils'
@@ -39,7 +39,6 @@ const controlHandlers = [
   http.post('*/__mock/reset', async ({ request }) => {
     const body = (await request.json().catch(() => ({}))) as { seededAt?: unknown }
     if (body.seededAt !== undefined && typeof body.seededAt !== 'number') return errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', 'seededAt must be a number (ms since epoch).')
-    clearFaults()
     resetDb(typeof body.seededAt === 'number' ? body.seededAt : Date.now())
     return new HttpResponse(null, { status: 204 })
   }),

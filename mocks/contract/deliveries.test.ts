@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { ApiError, configureApi, deleteWebhook, getApiConfig, getWebhookDeliveries, getWebhooks } from '../../src/api'
 import { db } from '../db'
 import { buildSeedDeliveries, SEED_DELIVERIES } from '../deliveries'
-import { clearFaults, failNext } from '../faults'
+import { failNext } from '../faults'
 import { resetDb, SEED_WEBHOOKS, seedDeliveries } from '../seed'
 import { deliveryContract } from './deliveries.contract'
 
@@ -84,7 +84,12 @@ describe('fault injection', () => {
     expect((await getWebhooks()).data.length).toBeGreaterThan(0)
     failNext({ method: 'GET', path: '/api/v1/webhooks' }, 429, 3)
     await expect(getWebhooks()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1, errors: [{ code: 'HTTP-429' }] })
-    clearFaults()
+  })
+
+  it('drops faults still waiting when the tenant is reset', async () => {
+    failNext({ method: 'GET', path: '/api/v1/webhooks' }, 500, 5)
+    resetDb()
+    expect((await getWebhooks()).data.length).toBeGreaterThan(0)
   })
 
   it('refuses a status that is not an error', () => {
