@@ -52,7 +52,10 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
   const secret = await form.getByLabel('Secret', { exact: true }).inputValue()
   expect(secret).toMatch(/^[A-Za-z0-9]{48}$/)
   await expect(form.getByRole('group', { name: 'Generated secret' })).toContainText(secret)
-  await expect(form.getByRole('group', { name: 'Generated secret' }).getByRole('button', { name: 'Copy' })).toBeVisible()
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await form.getByRole('group', { name: 'Generated secret' }).getByRole('button', { name: 'Copy' }).click()
+  await expect(page.getByText('Secret copied', { exact: true }).first()).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret)
   await expect(form.getByText('48 of 32–64 characters')).toBeVisible()
 
   await form.getByRole('button', { name: 'Add header' }).click()
