@@ -70,7 +70,8 @@ export function receiverFor(webhook: StoredWebhook): ReceiverMode {
  */
 export function payloadFormatFor(webhook: Pick<StoredWebhook, 'enableCloudEventDelivery' | 'createdAt'>): PayloadFormat {
   if (webhook.enableCloudEventDelivery === false) return 'legacy'
-  return (webhook.createdAt ?? '') < '2026-02-01' && webhook.createdAt ? 'hybrid' : 'cloudevents'
+  const created = webhook.createdAt
+  return created && created < '2026-02-01' ? 'hybrid' : 'cloudevents'
 }
 
 const HTTP_REASONS: Record<number, string> = {
@@ -216,13 +217,7 @@ export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Re
       seedSignatures.set(stored, signature)
     }
   }
-  const [contentType, userAgent, ...others] = Object.entries(request.headers)
-  const headers = Object.fromEntries([
-    ...(contentType ? [contentType] : []),
-    ...(userAgent ? [userAgent] : []),
-    ...(signature ? [['Qlik-Signature', signature] as const] : []),
-    ...others,
-  ])
+  const headers = signature ? { ...request.headers, 'Qlik-Signature': signature } : request.headers
   const { id, webhookId, eventType, status, triggeredAt, statusMessage } = stored
   return {
     id,
