@@ -19,6 +19,9 @@ const namesSortedBy = (field: 'name' | 'url' | 'createdAt' | 'updatedAt', desc: 
 const seeded = (id: string) => SEED_WEBHOOKS.find((w) => w.id === id)!
 
 const webhooksTable = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
+/** A toast in the notifications region (screen readers get it from its live announcement). */
+const notification = (page: Page, text: string) =>
+  page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem').filter({ hasText: text })
 
 /** The names in the table, top to bottom (the first line of each row's first cell), read in one go. */
 const shownNames = (page: Page): Promise<string[]> =>
@@ -50,6 +53,9 @@ const mockTenant = (page: Page) => ({
   reset: () => page.evaluate(() => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.reset()),
 })
 
+// Journeys of many steps, each with axe scans: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 })
+
 test.beforeEach(async ({ page }) => {
   // The mock tenant keeps its state across reloads; every journey starts from the seed.
   await page.goto('/')
@@ -76,9 +82,16 @@ test('shows every column, the quota count, newest first by default', async ({ pa
   const broken = seeded('wh-broken-endpoint')
   const status = rowOf(page, broken.name!).getByRole('button', { name: 'Disabled' })
   await expect(status).toHaveAccessibleDescription(broken.disabledReason!)
+  const tooltip = page.getByRole('tooltip').filter({ hasText: broken.disabledReason! })
+  await expect(tooltip).toHaveCSS('position', 'absolute') // visually hidden until asked for
   await status.focus()
-  await expect(page.getByRole('tooltip')).toContainText(broken.disabledReason!)
+  await expect(tooltip).toHaveCSS('position', 'fixed')
+  expect((await tooltip.boundingBox())!.width).toBeGreaterThan(50)
   await expectNoAxeViolations(page)
+  await page.keyboard.press('Escape')
+  await expect(tooltip).toHaveCSS('position', 'absolute')
+  await status.hover()
+  await expect(tooltip).toHaveCSS('position', 'fixed')
 })
 
 test('sorts each sortable column both ways by its header, and Back returns to the previous order', async ({ page }) => {
@@ -145,11 +158,20 @@ test('filters by part of a name, by part of a URL, and by several filters at onc
   // URL part + Status + Origin (several values) together.
   await page.getByRole('searchbox', { name: 'URL' }).fill('acme')
   await page.getByRole('combobox', { name: 'Status' }).selectOption('Enabled')
-  await page.getByRole('button', { name: /^Origin/ }).click()
-  await page.getByRole('menuitemcheckbox', { name: 'api' }).click()
-  await page.getByRole('menuitemcheckbox', { name: 'management-console' }).click()
+  const origin = page.getByRole('button', { name: /^Origin/ })
+  await origin.click()
+  await expect(origin).toHaveAttribute('aria-expanded', 'true')
+  await page.getByRole('checkbox', { name: 'api', exact: true }).check()
+  // Keyboard: Tab to the next checkbox, Space ticks it.
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('checkbox', { name: 'management-console' })).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(origin).toHaveAccessibleName('Origin 2 selected')
   await expectNoAxeViolations(page)
   await page.keyboard.press('Escape')
+  await expect(origin).toBeFocused()
+  await expect(origin).toHaveAttribute('aria-expanded', 'false')
   const combined = SEED_WEBHOOKS.filter(
     (w) => w.url!.toLowerCase().includes('acme') && w.enabled && ['api', 'management-console'].includes(w.origin ?? 'api'),
   )
@@ -162,8 +184,8 @@ test('filters by part of a name, by part of a URL, and by several filters at onc
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect.poll(() => shownNames(page)).toEqual(newest(SEED_WEBHOOKS))
   await page.getByRole('button', { name: /^Event types/ }).click()
-  await page.getByRole('menuitemcheckbox', { name: 'App created' }).click()
-  await page.getByRole('menuitemcheckbox', { name: 'App deleted' }).click()
+  await page.getByRole('group', { name: 'Analytics apps' }).getByRole('checkbox', { name: 'App created' }).check()
+  await page.getByRole('checkbox', { name: 'App deleted' }).check()
   await page.keyboard.press('Escape')
   await page.getByRole('combobox', { name: 'Level' }).selectOption('tenant')
   const withEvents = SEED_WEBHOOKS.filter(
@@ -254,13 +276,21 @@ test('disables a webhook from its menu, keeps it after a reload, then enables it
   const more = page.getByRole('button', { name: `More actions for ${slack.name}` })
   await more.focus()
   await page.keyboard.press('Enter')
-  const menu = page.getByRole('menu')
+  const menu = page.getByRole('menu', { name: `More actions for ${slack.name}` })
   await expect(menu.getByRole('menuitem')).toHaveText(['Edit', 'Disable webhook', 'Delete'])
+  await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused()
   await expectNoAxeViolations(page)
-  await menu.getByRole('menuitem', { name: 'Disable webhook' }).focus()
+  // Escape closes and returns to the button; Arrow Down opens again.
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  await expect(more).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Disable webhook' })).toBeFocused()
   await page.keyboard.press('Enter')
+  await expect(more).toBeFocused()
   await expect(rowOf(page, slack.name!)).toContainText('Disabled')
-  await expect(page.getByRole('status').filter({ hasText: 'Webhook disabled' })).toBeVisible()
+  await expect(notification(page, 'Webhook disabled')).toBeVisible()
 
   await page.reload()
   await expect(rowOf(page, slack.name!)).toContainText('Disabled')
@@ -288,8 +318,9 @@ test('a PATCH the API refuses rolls the row back and says why', async ({ page })
   await mockTenant(page).failNext({ method: 'PATCH', path: '/api/v1/webhooks/' }, 500)
   await page.getByRole('button', { name: `More actions for ${slack.name}` }).click()
   await page.getByRole('menuitem', { name: 'Disable webhook' }).click()
-  const toast = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: `Could not disable “${slack.name}”` })
+  const toast = notification(page, `Could not disable “${slack.name}”`)
   await expect(toast).toBeVisible()
+  await expect(toast).toContainText('Injected by mockTenant.failNext.')
   await expect(rowOf(page, slack.name!)).toContainText('Enabled')
   await expect(rowOf(page, slack.name!)).not.toContainText('Disabled')
   await expectNoAxeViolations(page)
@@ -314,7 +345,7 @@ test('deletes a webhook after a confirmation that names it', async ({ page }) =>
   await page.getByRole('button', { name: `More actions for ${victim.name}` }).click()
   await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Webhook deleted' })).toBeVisible()
+  await expect(notification(page, 'Webhook deleted')).toBeVisible()
   await expect(rowOf(page, victim.name!)).toHaveCount(0)
   await expect(page.getByText(`${SEED_WEBHOOKS.length - 1} of 100 webhooks`)).toBeVisible()
   await page.reload()

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { Webhook } from '../../api'
-import { DropdownMenu } from '../../components/ui/dropdown-menu'
+import { MenuButton } from '../../components/ui/menu-button'
 
 /** What a row can ask the page to do; the page owns dialogs and the URL. */
 export type RowActions = {
@@ -40,13 +40,10 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
         </span>
         <span className="visually-hidden">{expanded ? 'Hide delivery history' : 'Show delivery history'}</span>
       </button>
-      <DropdownMenu
-        inline
-        trigger={
-          <button type="button" className="btn btn-ghost more-button" aria-label={`More actions for ${name}`}>
-            <span aria-hidden="true">⋯</span>
-          </button>
-        }
+      <MenuButton
+        label={`More actions for ${name}`}
+        icon="⋯"
+        className="btn btn-ghost more-button"
         items={[
           { label: 'Edit', onSelect: () => actions.edit(webhook) },
           webhook.enabled

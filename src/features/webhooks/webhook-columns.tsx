@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
-import { useId } from 'react'
 import type { Webhook } from '../../api'
-import { Tooltip } from '../../components/ui/tooltip'
+import { TooltipButton } from '../../components/ui/tooltip-button'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
 
@@ -53,25 +52,15 @@ function OriginCell({ origin }: { origin: Webhook['origin'] }) {
 }
 
 function StatusCell({ webhook }: { webhook: Webhook }) {
-  const reasonId = useId()
   if (webhook.enabled) return <span className="status status-enabled">Enabled</span>
   if (!webhook.disabledReason) return <span className="status status-disabled">Disabled</span>
-  // The reason is a description of a focusable element, so keyboard and
-  // screen-reader users get it as well as those who hover.
   return (
-    <>
-      <Tooltip content={webhook.disabledReason} inline>
-        <button type="button" className="status status-disabled status-with-reason" aria-describedby={reasonId}>
-          Disabled
-          <span aria-hidden="true" className="status-info">
-            ⓘ
-          </span>
-        </button>
-      </Tooltip>
-      <span id={reasonId} className="visually-hidden">
-        {webhook.disabledReason}
+    <TooltipButton tooltip={webhook.disabledReason} className="status status-disabled status-with-reason">
+      Disabled
+      <span aria-hidden="true" className="status-info">
+        ⓘ
       </span>
-    </>
+    </TooltipButton>
   )
 }
 
