@@ -1,23 +1,44 @@
 // @vitest-environment node
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { configureApi, getApiConfig } from '../../src/api'
 import { DEMO_API_KEY } from '../auth'
 import type { MockConfig } from '../db'
 import { mockServer } from '../node'
-import { startMockHttpServer, type MockHttpServer } from '../server'
 import { deliveryContract } from './deliveries.contract'
 import { webhookContract } from './webhooks.contract'
 
-// Both contract suites again, over real HTTP against startMockHttpServer,
-// and the README's curl examples run with curl. The in-process MSW server of
-// src/testing/setup.ts is closed here, or it would answer these requests
-// itself before they reached the socket.
+// Both contract suites again, over real HTTP against the mock server as
+// `npm run mock:server` starts it (scripts/mock-server.mjs, in its own
+// process, on a free port), and the README's curl examples run with curl.
+// The in-process MSW server of src/testing/setup.ts is closed here, or it
+// would answer these requests itself before they reached the socket.
 
-let server: MockHttpServer
+let child: ChildProcess
+const server = { url: '' }
 const previous = { ...getApiConfig() }
+
+/** Starts scripts/mock-server.mjs and resolves with the URL it prints once it listens. */
+function startServerProcess(): Promise<string> {
+  child = spawn(process.execPath, ['scripts/mock-server.mjs'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { ...process.env, MOCK_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /Mock Qlik tenant on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
+      if (url) resolve(url)
+    }
+    child.stdout!.on('data', collect)
+    child.stderr!.on('data', collect)
+    child.once('exit', (code) => reject(new Error(`mock:server exited with ${code}: ${output}`)))
+  })
+}
 
 async function control(path: string, body: unknown): Promise<void> {
   const response = await fetch(`${server.url}/__mock/${path}`, {
@@ -35,18 +56,23 @@ const env = {
 
 beforeAll(async () => {
   mockServer.close()
-  server = await startMockHttpServer({ port: 0 })
+  server.url = await startServerProcess()
   configureApi({ baseUrl: () => server.url, headers: () => ({ Authorization: `Bearer ${DEMO_API_KEY}` }) })
-})
+}, 60_000)
 afterAll(async () => {
   configureApi({ baseUrl: previous.baseUrl, headers: previous.headers })
-  await server.close()
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
 })
 
 webhookContract('webhook operations over HTTP (mock server)', env)
 deliveryContract('delivery operations over HTTP (mock server)', env)
 
 describe('the mock server itself', () => {
+  beforeEach(() => env.reset())
   const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init)
 
   it('answers 401 WEBHOOKS-401 without a bearer token, with a wrong one, and for the control endpoints without the demo key', async () => {
