@@ -85,6 +85,46 @@ test('filter to failures, open one, check its signature both ways, resend it', a
   await expect(page.getByText('Delivery resent', { exact: true })).toBeVisible()
 })
 
+test('the payload viewer works with the keyboard alone and gives focus back', async ({ page }) => {
+  await page.goto(`/?history=${slack.id}`)
+  const history = page.getByRole('region', { name: /^Delivery history/ })
+  const view = deliveryRows(history).first().getByRole('button', { name: /^View payload/ })
+  await view.focus()
+  await page.keyboard.press('Enter')
+  const viewer = page.getByRole('dialog', { name: /^Delivery of/ })
+  await expect(viewer.getByRole('button', { name: 'Close' })).toBeFocused()
+
+  // Tab to the body's "data" node and open it.
+  const data = viewer.getByRole('list', { name: 'Request body' }).getByRole('button', { name: /^"data"/ })
+  for (let i = 0; i < 12 && !(await data.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(data).toBeFocused()
+  await expect(data).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('Enter')
+  await expect(data).toHaveAttribute('aria-expanded', 'true')
+
+  const secret = viewer.getByLabel('Webhook secret')
+  for (let i = 0; i < 60 && !(await secret.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  await expect(secret).toBeFocused()
+  await page.keyboard.type(SEED_SECRETS[slack.id]!)
+  await page.keyboard.press('Enter')
+  await expect(viewer.getByText('Signature matches.')).toBeVisible()
+
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
+  await expect(view).toBeFocused()
+
+  // The resend confirmation opens and closes from the keyboard too, Cancel first.
+  await page.keyboard.press('Tab')
+  const resend = deliveryRows(history).first().getByRole('button', { name: /^Resend/ })
+  await expect(resend).toBeFocused()
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('alertdialog', { name: 'Resend this delivery?' })
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(confirm).toBeHidden()
+  await expect(resend).toBeFocused()
+})
+
 test('a resend that fails (201 with status fail) is shown as a failure', async ({ page }) => {
   const audit = SEED_WEBHOOKS.find((w) => w.id === 'wh-api-key-audit')!
   const history = await openHistory(page, audit.name!)
