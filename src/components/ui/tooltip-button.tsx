@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 type TooltipButtonProps = {
   children: ReactNode
@@ -19,6 +19,7 @@ export function TooltipButton({ children, tooltip, className }: TooltipButtonPro
   const [place, setPlace] = useState<{ left: number; top: number; above: boolean } | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const hideTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  useEffect(() => () => clearTimeout(hideTimer.current), [])
 
   const show = () => {
     clearTimeout(hideTimer.current)
