@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import type { Webhook } from '../../../api'
 import { Button } from '../../../components/ui/button'
@@ -19,6 +19,19 @@ export function HeadersField({ original }: HeadersFieldProps) {
   const id = useId()
   const { control } = useFormContext<WebhookFormValues>()
   const { fields, append, remove, update } = useFieldArray({ control, name: 'headers' })
+  // Delete and Remove value take their own button away: focus goes to what comes instead.
+  const focusTarget = useRef<{ value: number } | 'add' | null>(null)
+  const setFocusTarget = (target: { value: number } | 'add') => {
+    focusTarget.current = target
+  }
+  // Runs after the render that removed or replaced the row.
+  useEffect(() => {
+    const target = focusTarget.current
+    if (target === null) return
+    focusTarget.current = null
+    const selector = target === 'add' ? `#${CSS.escape(`${id}-add`)}` : `[name="headers.${target.value}.value"]`
+    document.querySelector<HTMLElement>(selector)?.focus()
+  })
   const rows = useWatch({ control, name: 'headers' })
   const values = useWatch({ control }) as WebhookFormValues
   const reentry = reentryReason(values, original)
@@ -41,7 +54,8 @@ export function HeadersField({ original }: HeadersFieldProps) {
       {fields.length ? (
         <ul className="header-rows">
           {fields.map((field, index) => {
-            const row = rows[index] ?? field
+            // `fields` changes in the same render as update() and remove(); a watched row only after.
+            const row = field
             return (
               <li key={field.id}>
                 {row.stored ? (
@@ -49,11 +63,23 @@ export function HeadersField({ original }: HeadersFieldProps) {
                     index={index}
                     name={row.name}
                     reentry={Boolean(reentry)}
-                    onDelete={() => remove(index)}
-                    onRemoveValue={() => update(index, { name: row.name, value: '', encrypted: true, stored: false })}
+                    onDelete={() => {
+                      remove(index)
+                      setFocusTarget('add')
+                    }}
+                    onRemoveValue={() => {
+                      update(index, { name: row.name, value: '', encrypted: true, stored: false })
+                      setFocusTarget({ value: index })
+                    }}
                   />
                 ) : (
-                  <HeaderRow index={index} onDelete={() => remove(index)} />
+                  <HeaderRow
+                    index={index}
+                    onDelete={() => {
+                      remove(index)
+                      setFocusTarget('add')
+                    }}
+                  />
                 )}
               </li>
             )
@@ -63,7 +89,9 @@ export function HeadersField({ original }: HeadersFieldProps) {
         <p className="field-hint">No headers.</p>
       )}
       <FieldError id={`${id}-error`} message={setError} />
-      <Button onClick={() => append({ name: '', value: '', encrypted: false, stored: false })}>Add header</Button>
+      <Button id={`${id}-add`} onClick={() => append({ name: '', value: '', encrypted: false, stored: false })}>
+        Add header
+      </Button>
     </fieldset>
   )
 }

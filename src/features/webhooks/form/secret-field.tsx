@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { LIMITS } from '../../../api'
 import { Button } from '../../../components/ui/button'
@@ -13,13 +13,23 @@ import { generateSecret } from './generate-secret'
  */
 export function SecretField() {
   const id = useId()
-  const { register, setValue, control } = useFormContext<WebhookFormValues>()
+  const { register, setValue, setFocus, control } = useFormContext<WebhookFormValues>()
   const mode = useWatch({ control, name: 'secretMode' })
   const secret = useWatch({ control, name: 'secret' })
   // Held only in this component's state, so it disappears with the form.
   const [generated, setGenerated] = useState<string | null>(null)
   const error = useFieldError('secret')
+  // The button that was pressed goes away with the mode; focus moves to what replaces it.
+  const moveFocus = useRef(false)
+  const group = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!moveFocus.current) return
+    moveFocus.current = false
+    if (mode === 'replace') setFocus('secret')
+    else group.current?.querySelector('button')?.focus()
+  }, [mode, setFocus])
   const set = (next: WebhookFormValues['secretMode']) => {
+    moveFocus.current = true
     setValue('secretMode', next, { shouldDirty: true })
     setValue('secret', '', { shouldDirty: true, shouldValidate: next !== 'replace' })
     setGenerated(null)
@@ -27,7 +37,7 @@ export function SecretField() {
 
   if (mode === 'kept' || mode === 'remove') {
     return (
-      <div className="field" role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state`}>
+      <div ref={group} className="field" role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-state`}>
         <span id={`${id}-label`} className="field-label">
           Secret
         </span>

@@ -325,6 +325,21 @@ describe('editing', { timeout: 20_000 }, () => {
     expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({ filter: 'data.status eq "ok"', secret: 'n'.repeat(40) })
   })
 
+  it('moves focus to what replaces a pressed button', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    await user.click(await screen.findByRole('button', { name: 'Replace' }))
+    expect(screen.getByLabelText('Secret')).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Keep the saved secret' }))
+    expect(screen.getByRole('button', { name: 'Replace' })).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Remove' }))
+    expect(screen.getByRole('button', { name: 'Keep the secret' })).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Remove value of Authorization' }))
+    expect(screen.getByLabelText('Header 1 value')).toHaveFocus()
+    expect(screen.getByRole('textbox', { name: 'Header 1 name' })).toHaveValue('Authorization')
+    await user.click(screen.getByRole('button', { name: 'Delete header 1' }))
+    expect(screen.getByRole('button', { name: 'Add header' })).toHaveFocus()
+  })
+
   it('says when the webhook cannot be loaded', async () => {
     renderAt('?edit=wh-does-not-exist')
     expect(await screen.findByRole('alert')).toHaveTextContent(/Could not load the webhook/)
