@@ -335,6 +335,8 @@ test('deletes a webhook after a confirmation that names it', async ({ page }) =>
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
   await expect(notification(page, 'Webhook deleted')).toBeVisible()
   await expect(rowOf(page, victim.name!)).toHaveCount(0)
+  // The row and its menu are gone; focus lands on the page heading, not on <body>.
+  await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeFocused()
   await expect(page.getByText(`${SEED_WEBHOOKS.length - 1} of 100 webhooks`)).toBeVisible()
   await page.reload()
   await expect.poll(() => shownNames(page)).toEqual(namesSortedBy('createdAt', true, SEED_WEBHOOKS.filter((w) => w.id !== victim.id)))
