@@ -52,6 +52,15 @@ export function HeadersField({ original }: HeadersFieldProps) {
         </p>
       ) : null}
       {fields.length ? (
+        // Column captions for sighted users; each control carries its own full name.
+        <div className="header-row header-captions" aria-hidden="true">
+          <span>Name</span>
+          <span>Value</span>
+          <span>Encrypt</span>
+          <span />
+        </div>
+      ) : null}
+      {fields.length ? (
         <ul className="header-rows">
           {fields.map((field, index) => {
             // `fields` changes in the same render as update() and remove(); a watched row only after.
