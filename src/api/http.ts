@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { ApiError, NetworkError, ResponseShapeError } from './errors'
 import { errorResponseSchema } from './schemas'
 
@@ -76,7 +76,7 @@ type RequestOptions<T> = {
   /** Absolute URL, from buildUrl or a `links.*.href` of the API. */
   url: string
   body?: unknown
-  schema?: z.ZodType<T>
+  schema?: z.ZodMiniType<T>
   signal?: AbortSignal
 }
 
@@ -119,7 +119,7 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
   })
 }
 
-export function parseBody<T>(schema: z.ZodType<T>, data: unknown, operation: string): T {
+export function parseBody<T>(schema: z.ZodMiniType<T>, data: unknown, operation: string): T {
   const result = schema.safeParse(data)
   if (result.success) return result.data
   const issue = result.error.issues[0]

@@ -1,4 +1,5 @@
-import type { z } from 'zod'
+import { z } from 'zod/mini'
+import type { $RefinementCtx, $ZodError } from 'zod/v4/core'
 import { validateFilter, validateHeaders, validateWebhookUrl } from '../lib/validation'
 import {
   LIMITS,
@@ -14,7 +15,7 @@ import {
 // schemas so that the mock tenant and the create/edit form enforce the same
 // thing. The event-type catalogue is data, not a rule: see eventTypeIssues.
 
-function checkWebhook<T extends WebhookBase>(value: T, ctx: z.RefinementCtx<T>): void {
+function checkWebhook<T extends WebhookBase>(value: T, ctx: $RefinementCtx<T>): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
 
   if (value.name.trim() === '') issue(['name'], 'Enter a name.')
@@ -53,9 +54,9 @@ function checkWebhook<T extends WebhookBase>(value: T, ctx: z.RefinementCtx<T>):
 
 /** A POST body with every rule Qlik enforces on its fields. */
 // Marked pure so that a bundle that does not use the rules (the first page) drops them.
-export const webhookPostRules = /* @__PURE__ */ webhookPostSchema.superRefine(checkWebhook)
+export const webhookPostRules = /* @__PURE__ */ webhookPostSchema.check(z.superRefine(checkWebhook))
 /** A PUT body, or a webhook after a PATCH, with every rule Qlik enforces on its fields. */
-export const webhookBaseRules = /* @__PURE__ */ webhookBaseSchema.superRefine(checkWebhook)
+export const webhookBaseRules = /* @__PURE__ */ webhookBaseSchema.check(z.superRefine(checkWebhook))
 
 export type FieldIssue = { field: string; message: string }
 
@@ -82,7 +83,7 @@ export function eventTypeIssues(eventTypes: readonly string[] | undefined, level
  * Zod issues of a rules schema, each on the top-level field it is about
  * (messages about one header name that header themselves).
  */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: $ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.length ? String(issue.path[0]) : 'body'
     const nested = issue.path.slice(1).map(String).join('.')

@@ -1,4 +1,7 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
+
+// zod/mini: the same checks as zod behind a tree-shakable, functional API.
+// These schemas are on the first page; full zod would add about 20 kB gzip.
 
 // Wire schemas of the Qlik Webhooks API (v1), field for field as
 // ../shared/qlik/webhooks-api.md §4. Every TypeScript type of the API is
@@ -40,23 +43,23 @@ export const headerMapSchema = z.record(z.string(), z.string())
 const webhookWritable = {
   name: z.string(),
   url: z.string(),
-  description: z.string().optional(),
-  eventTypes: z.array(z.string()).optional(),
-  level: levelSchema.optional(),
-  ownerId: z.string().optional(),
-  filter: z.string().optional(),
-  secret: z.string().optional(),
-  enabled: z.boolean().optional(),
-  headers: headerMapSchema.optional(),
-  encryptedHeaders: headerMapSchema.optional(),
-  enableCloudEventDelivery: z.boolean().optional(),
-  checkCertificateRevocation: z.boolean().optional(),
+  description: z.optional(z.string()),
+  eventTypes: z.optional(z.array(z.string())),
+  level: z.optional(levelSchema),
+  ownerId: z.optional(z.string()),
+  filter: z.optional(z.string()),
+  secret: z.optional(z.string()),
+  enabled: z.optional(z.boolean()),
+  headers: z.optional(headerMapSchema),
+  encryptedHeaders: z.optional(headerMapSchema),
+  enableCloudEventDelivery: z.optional(z.boolean()),
+  checkCertificateRevocation: z.optional(z.boolean()),
 }
 
 /** PUT body: full replacement. */
 export const webhookBaseSchema = z.object(webhookWritable)
 /** POST body: as PUT, plus the origin, which only a create may set. */
-export const webhookPostSchema = z.object({ ...webhookWritable, origin: originSchema.optional() })
+export const webhookPostSchema = z.object({ ...webhookWritable, origin: z.optional(originSchema) })
 
 /**
  * A webhook as the API returns it. Every field is optional on the wire
@@ -65,33 +68,33 @@ export const webhookPostSchema = z.object({ ...webhookWritable, origin: originSc
  */
 export const webhookResponseSchema = z.object({
   id: z.string(),
-  name: z.string().optional(),
-  url: z.string().optional(),
-  description: z.string().optional(),
-  eventTypes: z.array(z.string()).optional(),
-  level: levelSchema.optional(),
-  ownerId: z.string().optional(),
-  filter: z.string().optional(),
-  enabled: z.boolean().optional(),
-  headers: headerMapSchema.optional(),
-  encryptedHeaders: z.array(z.string()).optional(),
-  enableCloudEventDelivery: z.boolean().optional(),
-  checkCertificateRevocation: z.boolean().optional(),
-  origin: originSchema.optional(),
-  secretKeyAdded: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  createdByUserId: z.string().optional(),
-  updatedByUserId: z.string().optional(),
-  disabledReason: z.string().optional(),
-  disabledReasonCode: z.string().optional(),
+  name: z.optional(z.string()),
+  url: z.optional(z.string()),
+  description: z.optional(z.string()),
+  eventTypes: z.optional(z.array(z.string())),
+  level: z.optional(levelSchema),
+  ownerId: z.optional(z.string()),
+  filter: z.optional(z.string()),
+  enabled: z.optional(z.boolean()),
+  headers: z.optional(headerMapSchema),
+  encryptedHeaders: z.optional(z.array(z.string())),
+  enableCloudEventDelivery: z.optional(z.boolean()),
+  checkCertificateRevocation: z.optional(z.boolean()),
+  origin: z.optional(originSchema),
+  secretKeyAdded: z.optional(z.boolean()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  createdByUserId: z.optional(z.string()),
+  updatedByUserId: z.optional(z.string()),
+  disabledReason: z.optional(z.string()),
+  disabledReasonCode: z.optional(z.string()),
 })
 
 export const linkSchema = z.object({ href: z.string() })
 export const linksSchema = z.object({
   self: linkSchema,
-  next: linkSchema.optional(),
-  prev: linkSchema.optional(),
+  next: z.optional(linkSchema),
+  prev: z.optional(linkSchema),
 })
 
 export const webhookListSchema = z.object({
@@ -102,9 +105,7 @@ export const webhookListSchema = z.object({
 export const webhookPatchSchema = z.object({
   op: z.enum(['add', 'remove', 'replace']),
   path: z.enum(PATCH_PATHS),
-  value: z
-    .union([z.boolean(), z.number(), z.string(), z.array(z.string()), headerMapSchema])
-    .optional(),
+  value: z.optional(z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), headerMapSchema])),
 })
 export const webhookPatchListSchema = z.array(webhookPatchSchema)
 
@@ -114,21 +115,21 @@ export const deliverySchema = z.object({
   eventType: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   triggeredAt: z.string(),
-  statusMessage: z.string().optional(),
-  request: z
-    .object({
-      url: z.string().optional(),
-      body: z.record(z.string(), z.unknown()).optional(),
-      headers: headerMapSchema.optional(),
-    })
-    .optional(),
-  response: z
-    .object({
-      statusCode: z.number().optional(),
-      headers: headerMapSchema.optional(),
-      body: z.string().optional(),
-    })
-    .optional(),
+  statusMessage: z.optional(z.string()),
+  request: z.optional(
+    z.object({
+      url: z.optional(z.string()),
+      body: z.optional(z.record(z.string(), z.unknown())),
+      headers: z.optional(headerMapSchema),
+    }),
+  ),
+  response: z.optional(
+    z.object({
+      statusCode: z.optional(z.number()),
+      headers: z.optional(headerMapSchema),
+      body: z.optional(z.string()),
+    }),
+  ),
 })
 
 export const deliveryListSchema = z.object({
@@ -137,22 +138,22 @@ export const deliveryListSchema = z.object({
 })
 
 export const eventTypeSchema = z.object({
-  name: z.string().optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-  category: z.string().optional(),
-  levels: z.array(z.string()).optional(),
+  name: z.optional(z.string()),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  category: z.optional(z.string()),
+  levels: z.optional(z.array(z.string())),
 })
 export const eventTypesSchema = z.object({ data: z.array(eventTypeSchema) })
 
 export const errorSchema = z.object({
   code: z.string(),
   title: z.string(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 })
 export const errorResponseSchema = z.object({
-  errors: z.array(errorSchema).optional(),
-  traceId: z.string().optional(),
+  errors: z.optional(z.array(errorSchema)),
+  traceId: z.optional(z.string()),
 })
 
 export type Level = z.infer<typeof levelSchema>
