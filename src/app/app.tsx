@@ -1,7 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
-import { TooltipProvider } from '../components/ui/tooltip'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
@@ -29,7 +28,6 @@ export function App({
   const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider delayDuration={300}>
       <div className="shell">
         <header className="shell-header">
           <span className="shell-title">Qlik Cloud webhooks</span>
@@ -44,7 +42,6 @@ export function App({
         </main>
       </div>
       <Toaster />
-      </TooltipProvider>
     </QueryClientProvider>
   )
 }

@@ -8,17 +8,20 @@ import { Fragment, type ReactElement, type ReactNode } from 'react'
  */
 export function Tooltip({ content, children, inline }: { content: ReactNode; children: ReactElement; inline?: boolean }) {
   const Portal = inline ? Fragment : RadixTooltip.Portal
+  // Each tooltip brings its own provider, so the shell needs none and Radix's
+  // popup code stays off the first page.
   return (
-    <RadixTooltip.Root>
-      <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-      <Portal>
-        <RadixTooltip.Content className="tooltip" sideOffset={4}>
-          {content}
-          <RadixTooltip.Arrow className="tooltip-arrow" />
-        </RadixTooltip.Content>
-      </Portal>
-    </RadixTooltip.Root>
+    <RadixTooltip.Provider delayDuration={300}>
+      <RadixTooltip.Root>
+        <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
+        <Portal>
+          <RadixTooltip.Content className="tooltip" sideOffset={4}>
+            {content}
+            <RadixTooltip.Arrow className="tooltip-arrow" />
+          </RadixTooltip.Content>
+        </Portal>
+      </RadixTooltip.Root>
+    </RadixTooltip.Provider>
   )
 }
 
-export const TooltipProvider = RadixTooltip.Provider

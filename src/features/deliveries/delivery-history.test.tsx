@@ -7,7 +7,6 @@ import { db } from '../../../mocks/db'
 import { mockServer } from '../../../mocks/node'
 import { SEED_SECRETS, SEED_WEBHOOKS } from '../../../mocks/seed'
 import type { Webhook } from '../../api'
-import { TooltipProvider } from '../../components/ui/tooltip'
 import { DeliveryHistory } from '.'
 // Loaded up front so that the lazy viewer opens within findBy's wait.
 import './payload-viewer'
@@ -22,9 +21,7 @@ function renderHistory(id: string, search = '') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider>
-        <DeliveryHistory webhook={webhook(id)} />
-      </TooltipProvider>
+      <DeliveryHistory webhook={webhook(id)} />
     </QueryClientProvider>,
   )
   return { ...view, queryClient }
