@@ -57,9 +57,12 @@ function StatusCell({ webhook }: { webhook: Webhook }) {
   return (
     <TooltipButton tooltip={webhook.disabledReason} className="status status-disabled status-with-reason">
       Disabled
-      <span aria-hidden="true" className="status-info">
-        ⓘ
-      </span>
+      {/* Drawn, not a character: "ⓘ" is missing from common fonts (Liberation). */}
+      <svg aria-hidden="true" className="status-info" viewBox="0 0 16 16" width="12" height="12">
+        <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <rect x="7.25" y="7" width="1.5" height="5" fill="currentColor" />
+        <circle cx="8" cy="4.75" r="1" fill="currentColor" />
+      </svg>
     </TooltipButton>
   )
 }
