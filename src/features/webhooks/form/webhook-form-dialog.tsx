@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
+import { describeError } from '../../../api'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { Dialog } from '../../../components/ui/dialog'
@@ -64,7 +65,7 @@ function EditBody({ id, onCancel, onSaved, onDirtyChange }: EditBodyProps) {
   if (detail.isError) {
     return (
       <>
-        <p role="alert">Could not load the webhook: {detail.error.message}</p>
+        <p role="alert">Could not load the webhook: {describeError(detail.error)}</p>
         <div className="dialog-actions">
           <Button onClick={onSaved}>Close</Button>
         </div>

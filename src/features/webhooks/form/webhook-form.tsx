@@ -69,7 +69,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
       } catch (error) {
         // Every value stays as typed; the errors go where they belong.
         if (!isApiError(error)) {
-          setTopError({ message: error instanceof Error ? error.message : String(error) })
+          setTopError({ message: describeError(error) })
           return
         }
         const unplaced: string[] = []
@@ -123,7 +123,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
 
         <SecretField />
         <HeadersField original={webhook} />
-        <EventsField eventTypes={catalogue} loadError={eventTypes.isError ? eventTypes.error.message : null} />
+        <EventsField eventTypes={catalogue} loadError={eventTypes.isError ? describeError(eventTypes.error) : null} />
         <LevelField original={webhook} denied={tenantLevelDenied} />
         <FilterField />
 
