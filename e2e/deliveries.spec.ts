@@ -137,6 +137,18 @@ test('a resend that fails (201 with status fail) is shown as a failure', async (
   await expect(page.getByText('Resend failed', { exact: true })).toBeVisible()
 })
 
+test('a failed resend that reaches the failure threshold disables the webhook in the table at once', async ({ page }) => {
+  const history = await openHistory(page, slack.name!)
+  const row = page.getByRole('row').filter({ has: page.getByText(slack.name!, { exact: true }) })
+  await expect(row).toContainText('Enabled')
+  await page.evaluate((id) => window.mockTenant.configure({ failureThreshold: 1, receivers: { [id]: 'http-500' } }), slack.id)
+  await deliveryRows(history).first().getByRole('button', { name: /^Resend/ }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Resend' }).click()
+  await expect(deliveryRows(history).first()).toContainText('Failed')
+  // No reload: the resend refreshes the webhook lists, and the mock has just disabled it.
+  await expect(row.getByRole('button', { name: /^Disabled/ })).toBeVisible()
+})
+
 test('a hostile payload renders as inert text, from the viewer’s own link', async ({ page }) => {
   let dialogs = 0
   page.on('dialog', (dialog) => {

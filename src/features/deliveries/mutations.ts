@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { resendWebhookDelivery, type Delivery } from '../../api'
+import { webhookKeys } from '../webhooks'
 import { deliveryKeys } from './queries'
 
 /**
@@ -13,9 +14,13 @@ export function useResendDelivery(webhookId: string) {
     onSuccess: (created) => {
       queryClient.setQueryData(deliveryKeys.detail(webhookId, created.id), created)
       // A failed resend counts toward automatic disabling, so the webhook
-      // itself may have changed too. Its queries belong to the webhooks
-      // feature: refresh whatever is on screen rather than name its keys.
-      return queryClient.invalidateQueries({ refetchType: 'active' })
+      // itself may have changed too: refresh its lists and detail, and this
+      // webhook's history, and nothing else.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: deliveryKeys.lists(webhookId) }),
+        queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: webhookKeys.detail(webhookId) }),
+      ])
     },
   })
 }
