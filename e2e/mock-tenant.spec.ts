@@ -88,3 +88,26 @@ test('configure() changes who is calling: a caller without permission gets 403',
   await page.waitForFunction(() => 'mockTenant' in window)
   expect((await api(page, 'GET', deliveriesPath)).status).toBe(403)
 })
+
+test('Reset demo data, after a confirmation, brings a deleted webhook back', async ({ page }) => {
+  await openConsole(page)
+  const [first] = SEED_WEBHOOKS
+  const table = page.getByRole('table', { name: 'Webhooks' })
+  expect((await api(page, 'DELETE', `/api/v1/webhooks/${first!.id}`)).status).toBe(204)
+  await page.reload()
+  await expect(table).toBeVisible()
+  await expect(table.getByText(first!.name!, { exact: true })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Reset demo data?' })
+  await expectNoAxeViolations(page)
+  // Cancel changes nothing.
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(table.getByText(first!.name!, { exact: true })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset demo data' }).click()
+  await expect(table.getByText(first!.name!, { exact: true })).toBeVisible()
+  await expect(table.getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1)
+})

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api'
 import { App } from './app/app'
+import { ResetDemoButton } from './app/reset-demo'
 import { TenantConsole } from './app/tenant-console'
 import './app/styles.css'
 
@@ -16,6 +17,6 @@ if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     {/* A tenant build connects through the local proxy or signs in with OAuth; see TenantConsole. */}
-    {__BACKEND__ === 'mock' ? <App backend={{ kind: 'mock' }} /> : <TenantConsole />}
+    {__BACKEND__ === 'mock' ? <App backend={{ kind: 'mock' }} actions={<ResetDemoButton />} /> : <TenantConsole />}
   </StrictMode>,
 )
