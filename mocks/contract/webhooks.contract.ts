@@ -30,6 +30,8 @@ export type ContractEnv = {
 }
 
 const VALID: WebhookPost = { name: 'Contract hook', url: 'https://hooks.example.com/contract' }
+// A PUT replaces everything, and dropping CloudEvents delivery once on is refused: PUTs carry it.
+const PUT_VALID: WebhookBase = { ...VALID, enableCloudEventDelivery: true }
 const RELOAD = 'com.qlik.v1.app.reload.finished'
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -408,7 +410,7 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await expectError(getWebhookEventTypes(), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(getWebhook('wh-slack-app-events'), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(createWebhook({ ...VALID, level: 'user' }), 403, 'WEBHOOKS-403-FORBIDDEN')
-        await expectError(updateWebhook('wh-slack-app-events', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        await expectError(updateWebhook('wh-slack-app-events', PUT_VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'x' }]), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(deleteWebhook('wh-slack-app-events'), 403, 'WEBHOOKS-403-FORBIDDEN')
       })
@@ -417,7 +419,7 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
     describe('PUT /{id} (full replacement)', () => {
       it('resets every writable field it does not carry and keeps the read-only ones', async () => {
         const before = await getWebhook('wh-slack-app-events')
-        const updated = await updateWebhook('wh-slack-app-events', { name: 'Renamed', url: 'https://new.example.com/hook' })
+        const updated = await updateWebhook('wh-slack-app-events', { name: 'Renamed', url: 'https://new.example.com/hook', enableCloudEventDelivery: true })
         expect(updated).toMatchObject({
           id: 'wh-slack-app-events',
           name: 'Renamed',
@@ -464,9 +466,9 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
       })
 
       it('keeps the disabled reason while the webhook stays off and clears it when enabled', async () => {
-        const off = await updateWebhook('wh-api-key-audit', { ...VALID, eventTypes: ['com.qlik.v1.api-key.validation.failed'] })
+        const off = await updateWebhook('wh-api-key-audit', { ...PUT_VALID, eventTypes: ['com.qlik.v1.api-key.validation.failed'] })
         expect(off).toMatchObject({ enabled: false, disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD' })
-        const on = await updateWebhook('wh-api-key-audit', { ...VALID, enabled: true })
+        const on = await updateWebhook('wh-api-key-audit', { ...PUT_VALID, enabled: true })
         expect(on.enabled).toBe(true)
         expect(on).not.toHaveProperty('disabledReason')
         expect(on).not.toHaveProperty('disabledReasonCode')
@@ -480,47 +482,49 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
       })
 
       it('refuses to turn CloudEvents delivery off once on, and lets a legacy webhook turn it on', async () => {
-        await expectError(updateWebhook('wh-slack-app-events', { ...VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
-        const legacy = await updateWebhook('wh-legacy-export', { ...VALID, enableCloudEventDelivery: false })
+        await expectError(updateWebhook('wh-slack-app-events', { ...PUT_VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        // Leaving it out of a PUT would turn it off too.
+        await expectError(updateWebhook('wh-slack-app-events', VALID), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        const legacy = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false })
         expect(legacy.enableCloudEventDelivery).toBe(false)
-        const upgraded = await updateWebhook('wh-legacy-export', { ...VALID, enableCloudEventDelivery: true })
+        const upgraded = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: true })
         expect(upgraded.enableCloudEventDelivery).toBe(true)
-        await expectError(updateWebhook('wh-legacy-export', { ...VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        await expectError(updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
       })
 
       it('validates the body like a create and changes nothing when it fails', async () => {
-        await invalid(updateWebhook('wh-slack-app-events', { ...VALID, url: 'https://localhost' }), 'url')
-        await invalid(updateWebhook('wh-slack-app-events', { ...VALID, level: 'user', eventTypes: ['com.qlik.v1.app.deleted'] }), 'eventTypes')
+        await invalid(updateWebhook('wh-slack-app-events', { ...PUT_VALID, url: 'https://localhost' }), 'url')
+        await invalid(updateWebhook('wh-slack-app-events', { ...PUT_VALID, level: 'user', eventTypes: ['com.qlik.v1.app.deleted'] }), 'eventTypes')
         expect(await getWebhook('wh-slack-app-events')).toMatchObject({ url: seeded('wh-slack-app-events').url })
       })
 
       it('answers 404 for an unknown or invisible webhook', async () => {
-        await expectError(updateWebhook('wh-nope', VALID), 404, 'WEBHOOKS-404')
+        await expectError(updateWebhook('wh-nope', PUT_VALID), 404, 'WEBHOOKS-404')
         await env.configure({ persona: 'user', userId: USERS.kenji })
-        await expectError(updateWebhook('wh-teams-publish', { ...VALID, level: 'user' }), 404, 'WEBHOOKS-404')
-        await expect(updateWebhook('wh-exports-kenji', { ...VALID, level: 'user' })).resolves.toMatchObject({ ownerId: USERS.kenji })
+        await expectError(updateWebhook('wh-teams-publish', { ...PUT_VALID, level: 'user' }), 404, 'WEBHOOKS-404')
+        await expect(updateWebhook('wh-exports-kenji', { ...PUT_VALID, level: 'user' })).resolves.toMatchObject({ ownerId: USERS.kenji })
       })
 
       it('keeps a manager from moving a webhook to tenant level, but lets them edit a tenant-level one', async () => {
         await env.configure({ persona: 'manager' })
-        const error = await expectError(updateWebhook('wh-teams-publish', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        const error = await expectError(updateWebhook('wh-teams-publish', PUT_VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
         expect(error.errors[0]?.detail).toContain('a PUT without level means tenant')
-        await expect(updateWebhook('wh-teams-publish', { ...VALID, level: 'user' })).resolves.toMatchObject({ level: 'user' })
-        await expect(updateWebhook('wh-slack-app-events', VALID)).resolves.toMatchObject({ level: 'tenant' })
+        await expect(updateWebhook('wh-teams-publish', { ...PUT_VALID, level: 'user' })).resolves.toMatchObject({ level: 'user' })
+        await expect(updateWebhook('wh-slack-app-events', PUT_VALID)).resolves.toMatchObject({ level: 'tenant' })
       })
 
       it("keeps a user from replacing a tenant-level webhook they own", async () => {
         await env.configure({ persona: 'user', userId: USERS.maria })
-        const error = await expectError(updateWebhook('wh-di-completed', VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
+        const error = await expectError(updateWebhook('wh-di-completed', PUT_VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
         expect(error.errors[0]?.detail).toContain('tenant admin or a manager')
       })
 
       it('lets only a tenant admin give a webhook to another owner', async () => {
-        await expect(updateWebhook('wh-teams-publish', { ...VALID, level: 'user', ownerId: USERS.kenji })).resolves.toMatchObject({
+        await expect(updateWebhook('wh-teams-publish', { ...PUT_VALID, level: 'user', ownerId: USERS.kenji })).resolves.toMatchObject({
           ownerId: USERS.kenji,
         })
         await env.configure({ persona: 'manager' })
-        await expectError(updateWebhook('wh-exports-kenji', { ...VALID, level: 'user', ownerId: USERS.maria }), 403, 'WEBHOOKS-403-FORBIDDEN')
+        await expectError(updateWebhook('wh-exports-kenji', { ...PUT_VALID, level: 'user', ownerId: USERS.maria }), 403, 'WEBHOOKS-403-FORBIDDEN')
       })
     })
 

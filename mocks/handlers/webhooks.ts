@@ -204,7 +204,8 @@ async function updateWebhook(id: string, request: Request): Promise<Response> {
   if (ownerId !== existing.ownerId && persona !== 'tenantAdmin') {
     return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'Only a tenant admin can give a webhook to another owner.')
   }
-  if (existing.enableCloudEventDelivery && body.enableCloudEventDelivery === false) return cloudEventsLocked()
+  // Qlik [core]: once on, CloudEvents delivery stays on; a PUT that drops the field turns it off, so it is refused too.
+  if (existing.enableCloudEventDelivery && body.enableCloudEventDelivery !== true) return cloudEventsLocked()
 
   const updated = store(existing, {
     id: existing.id,
