@@ -287,6 +287,12 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect(((await array.json()) as { errors: { detail: string }[] }).errors[0]?.detail).toContain('must be a JSON object')
       })
 
+      it('does not quote a malformed body back: it may hold a secret', async () => {
+        const bad = await rawRequest('POST', '/api/v1/webhooks', '{"secret":half-typed-secret-value-0123456789abcdef}')
+        expect(bad.status).toBe(400)
+        expect(await bad.text()).not.toContain('half-typed')
+      })
+
       it.each<[string, Partial<WebhookPost>]>([
         ['name of 512 characters', { name: 'n'.repeat(512) }],
         ['description of 1024 characters', { description: 'd'.repeat(1024) }],
