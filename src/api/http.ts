@@ -80,21 +80,29 @@ type RequestOptions<T> = {
   signal?: AbortSignal
 }
 
+/** Waits, unless the request is cancelled first (a query that is no longer wanted). */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
       clearTimeout(timer)
-      reject(signal.reason)
-    })
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-function retryAfterMs(response: Response): number {
+/** `Retry-After` in milliseconds, in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(response: Response): number | undefined {
   const header = response.headers.get('Retry-After')
-  const seconds = header === null ? NaN : Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-  const date = header ? Date.parse(header) : NaN
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 1000
+  if (header === null) return undefined
+  const seconds = Number(header)
+  if (header.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(header)
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined
 }
 
 async function toApiError(response: Response, operation: string): Promise<ApiError> {
@@ -106,7 +114,7 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
     parsed = undefined
   }
   const body = errorResponseSchema.safeParse(parsed)
-  const header = response.headers.get('Retry-After')
+  const retryAfter = retryAfterMs(response)
   return new ApiError({
     status: response.status,
     operation,
@@ -115,7 +123,7 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
         ? body.data.errors
         : [{ code: `HTTP-${response.status}`, title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 200) || undefined }],
     traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,
-    retryAfterSeconds: header !== null && Number.isFinite(Number(header)) ? Number(header) : undefined,
+    retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
   })
 }
 
@@ -151,7 +159,7 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
       throw new NetworkError(operation, cause)
     }
     if (response.status === 429 && method === 'GET' && attempt < config.maxRetries) {
-      await sleep(Math.min(retryAfterMs(response), config.maxRetryWaitMs), signal)
+      await sleep(Math.min(retryAfterMs(response) ?? 1000, config.maxRetryWaitMs), signal)
       continue
     }
     if (!response.ok) {
