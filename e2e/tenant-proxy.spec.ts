@@ -139,3 +139,12 @@ test('the proxy refuses API calls from another site’s pages', async ({ request
   expect(response.status()).toBe(403)
   expect(await response.text()).not.toContain(DEMO_API_KEY)
 })
+
+test('paths outside /api/ never reach the tenant, however they are spelled', async ({ request }) => {
+  const crossSite = { Origin: 'https://evil.example.com', 'Sec-Fetch-Site': 'cross-site' }
+  for (const path of ['/api%2Fv1%2Fwebhooks', '/apiv1/webhooks', '/api?x=1']) {
+    const response = await request.get(path, { headers: crossSite })
+    // The tenant (here the mock server) answers JSON; anything it did not see is the console's own page or a 404.
+    expect(response.headers()['content-type'] ?? '', path).not.toContain('application/json')
+  }
+})

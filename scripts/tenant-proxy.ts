@@ -9,6 +9,13 @@ import { parseTenantOrigin } from '../src/lib/tenant-url.ts'
 /** Answers the console's question "which tenant is behind this server?" (the host only). */
 export const PROXY_INFO_PATH = '/__tenant-proxy'
 
+/**
+ * The paths the proxy forwards with the API key, and the cross-site guard
+ * checks: one pattern for both, so that nothing is forwarded unguarded
+ * (a plain '/api' key would also forward '/api%2F…' or '/apiv1').
+ */
+export const FORWARDED_PATH = /^\/api\//
+
 export type TenantProxy = { proxy: Record<string, ProxyOptions>; plugin: Plugin }
 
 const KEY_LIKE = /API_?KEY|SECRET|TOKEN|PASSWORD/i
@@ -65,7 +72,7 @@ export function isCrossSiteRequest(req: IncomingMessage): boolean {
 
 function guard(): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
-    if (req.url?.startsWith('/api/') && isCrossSiteRequest(req)) {
+    if (FORWARDED_PATH.test(req.url ?? '') && isCrossSiteRequest(req)) {
       res.statusCode = 403
       res.setHeader('Content-Type', 'application/json')
       res.end(JSON.stringify({ errors: [{ code: 'PROXY-403', title: 'Forbidden', detail: 'The local tenant proxy answers only the console it serves.' }] }))
@@ -87,7 +94,8 @@ export function tenantProxy(env: Record<string, string | undefined>): TenantProx
     logger.info(`  ➜  Tenant: /api is forwarded to ${origin}, with the API key from QLIK_API_KEY added by this server`)
   return {
     proxy: {
-      '/api': {
+      // Vite reads a key that starts with ^ as a regular expression.
+      [FORWARDED_PATH.source]: {
         target: origin,
         changeOrigin: true,
         secure: true,
