@@ -44,4 +44,23 @@ describe('MultiSelectMenu', () => {
     expect(button).toHaveFocus()
     expect(button).toHaveAttribute('aria-expanded', 'false')
   })
+
+  it('ticks an option when its text is clicked, and stays open until focus or a click goes elsewhere', async () => {
+    const user = userEvent.setup()
+    render(
+      <>
+        <Filter />
+        <button type="button">Elsewhere</button>
+      </>,
+    )
+    const button = screen.getByRole('button', { name: 'Origin Any' })
+    await user.click(button)
+    // The label's text is not focusable: focus leaves the checkbox for nowhere in particular.
+    await user.click(screen.getByText('automations'))
+    expect(screen.getByRole('checkbox', { name: 'automations' })).toBeChecked()
+    expect(button).toHaveAttribute('aria-expanded', 'true')
+
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }))
+    expect(button).toHaveAttribute('aria-expanded', 'false')
+  })
 })

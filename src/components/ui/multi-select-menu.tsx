@@ -57,7 +57,10 @@ export function MultiSelectMenu({ label, options, selected, onChange, placeholde
     }
   }
   const onBlur = (event: FocusEvent) => {
-    if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false)
+    // Only when focus moves to something outside (Tab). A click on an option's
+    // text moves focus to nothing at all; clicks outside close by pointerdown.
+    const next = event.relatedTarget as Node | null
+    if (next && !root.current?.contains(next)) setOpen(false)
   }
 
   const checkbox = (option: MultiSelectOption) => (
