@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../../../mocks/db'
 import { mockServer } from '../../../../mocks/node'
 import { SEED_SECRETS } from '../../../../mocks/seed'
+import { webhookKeys } from '../queries'
 import { resetTenantLevelAccess } from './tenant-level-access'
 import { WebhookFormDialog } from './webhook-form-dialog'
 
@@ -257,6 +258,19 @@ describe('editing', { timeout: 20_000 }, () => {
     expect(screen.getByRole('switch', { name: 'CloudEvents delivery' })).toBeDisabled()
     expect(screen.getByRole('switch', { name: 'CloudEvents delivery' })).toHaveAccessibleDescription(/cannot be turned off/)
     expect(screen.getByRole('button', { name: 'Save' })).toBeInTheDocument()
+  })
+
+  it('starts from the webhook as the API has it now, not from an older cached copy', async () => {
+    history.replaceState(null, '', '/?edit=wh-reload-monitor')
+    client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    // As if it had been read before someone else renamed it.
+    client.setQueryData(webhookKeys.detail('wh-reload-monitor'), { id: 'wh-reload-monitor', name: 'Old name' })
+    render(
+      <QueryClientProvider client={client}>
+        <WebhookFormDialog />
+      </QueryClientProvider>,
+    )
+    expect(await screen.findByLabelText('Name')).toHaveValue('Reload monitor (errors only)')
   })
 
   it('sends only the changed fields in a PATCH, leaving the secret untouched', async () => {

@@ -61,7 +61,9 @@ type EditBodyProps = { id: string; onCancel: () => void; onSaved: () => void; on
 
 function EditBody({ id, onCancel, onSaved, onDirtyChange }: EditBodyProps) {
   const detail = useQuery({ ...webhookDetailQuery(id), staleTime: 0, refetchOnWindowFocus: false })
-  if (detail.isPending) return <p role="status">Loading the webhook…</p>
+  // The form must start from the webhook as it is now: a cached copy could be
+  // older than a change made elsewhere, which a PATCH of "changes" would undo.
+  if (detail.isPending || (detail.isFetching && !detail.isFetchedAfterMount)) return <p role="status">Loading the webhook…</p>
   if (detail.isError) {
     return (
       <>
