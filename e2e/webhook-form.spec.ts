@@ -93,6 +93,7 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
     checkCertificateRevocation: false,
   })
   await expect(form).toBeHidden()
+  await expect(page.getByText(`${SEED_WEBHOOKS.length + 1} of 100 webhooks`)).toBeVisible()
   await expect(page).toHaveURL(/\/$/)
   const row = table(page).getByRole('row').filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
   await expect(row).toBeVisible()

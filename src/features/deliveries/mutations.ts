@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { resendWebhookDelivery, type Delivery } from '../../api'
-import { webhookKeys } from '../webhooks'
+import { refreshWebhook } from '../webhooks'
 import { deliveryKeys } from './queries'
 
 /**
@@ -16,11 +16,9 @@ export function useResendDelivery(webhookId: string) {
       // A failed resend counts toward automatic disabling, so the webhook
       // itself may have changed too: refresh its lists and detail, and this
       // webhook's history, and nothing else.
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: deliveryKeys.lists(webhookId) }),
-        queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: webhookKeys.detail(webhookId) }),
-      ])
+      // Not awaited: the new delivery is already on screen, so the dialog need not wait for the refetches.
+      void queryClient.invalidateQueries({ queryKey: deliveryKeys.lists(webhookId) })
+      void refreshWebhook(queryClient, webhookId)
     },
   })
 }

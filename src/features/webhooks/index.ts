@@ -1,2 +1,2 @@
 // What other features may use of this one.
-export { webhookKeys } from './queries'
+export { refreshWebhook } from './queries'

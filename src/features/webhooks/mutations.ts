@@ -1,16 +1,13 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { deleteWebhook, describeError, patchWebhook, type Webhook, type WebhookList } from '../../api'
 import { toast } from '../../components/ui/toast'
-import { webhookKeys } from './queries'
+import { refreshWebhook, refreshWebhookLists, webhookKeys } from './queries'
 
 const displayName = (webhook: Webhook) => webhook.name || webhook.id
 
-const isList = (value: unknown): value is WebhookList =>
-  typeof value === 'object' && value !== null && Array.isArray((value as WebhookList).data)
-
-/** Rewrites one webhook in every cached list page (the count, also under lists(), is left alone). */
+/** Rewrites one webhook in every cached list page. */
 function updateCachedLists(queryClient: QueryClient, update: (list: WebhookList) => WebhookList) {
-  queryClient.setQueriesData<unknown>({ queryKey: webhookKeys.lists() }, (old: unknown) => (isList(old) ? update(old) : old))
+  queryClient.setQueriesData<WebhookList>({ queryKey: webhookKeys.lists() }, (old) => (old ? update(old) : old))
 }
 
 type EnabledVariables = { webhook: Webhook; enabled: boolean }
@@ -29,7 +26,7 @@ export function useSetWebhookEnabled() {
       // A list fetch already under way would overwrite the optimistic row with the old state.
       await queryClient.cancelQueries({ queryKey: webhookKeys.lists() })
       await queryClient.cancelQueries({ queryKey: webhookKeys.detail(webhook.id) })
-      const lists = queryClient.getQueriesData<unknown>({ queryKey: webhookKeys.lists() })
+      const lists = queryClient.getQueriesData<WebhookList>({ queryKey: webhookKeys.lists() })
       const detail = queryClient.getQueryData<Webhook>(webhookKeys.detail(webhook.id))
       // Enabling clears the reason the API gave for an automatic disable, as the API itself does.
       const apply = (w: Webhook): Webhook =>
@@ -50,11 +47,7 @@ export function useSetWebhookEnabled() {
     onSuccess: (_data, { webhook, enabled }) => {
       toast({ tone: 'success', title: enabled ? 'Webhook enabled' : 'Webhook disabled', description: displayName(webhook) })
     },
-    onSettled: (_data, _error, { webhook }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: webhookKeys.detail(webhook.id) }),
-      ]),
+    onSettled: (_data, _error, { webhook }) => refreshWebhook(queryClient, webhook.id),
   })
 }
 
@@ -71,6 +64,6 @@ export function useDeleteWebhook() {
     onError: (error, webhook) => {
       toast({ tone: 'error', title: `Could not delete “${displayName(webhook)}”`, description: describeError(error) })
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
+    onSettled: () => refreshWebhookLists(queryClient),
   })
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { getWebhook, getWebhookEventTypes, getWebhooks, getWebhooksPage, type GetWebhooksParams } from '../../api'
 
 // The only place webhook query keys are written.
@@ -9,8 +9,8 @@ export const webhookKeys = {
   details: () => [...webhookKeys.all, 'detail'] as const,
   detail: (id: string) => [...webhookKeys.details(), id] as const,
   eventTypes: () => [...webhookKeys.all, 'event-types'] as const,
-  // Under lists() so that whatever refreshes the lists (create, delete) recounts too.
-  count: () => [...webhookKeys.lists(), 'count'] as const,
+  // Not under lists(): counting walks every page, so only a create or a delete recounts.
+  count: () => [...webhookKeys.all, 'count'] as const,
 }
 
 export const webhookListQuery = (params: GetWebhooksParams) =>
@@ -53,3 +53,19 @@ export const webhookCountQuery = () =>
       return count
     },
   })
+
+/** After a change to one webhook (edit, enable, a resend that may disable it): its lists and its detail. */
+export function refreshWebhook(queryClient: QueryClient, id: string): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: webhookKeys.detail(id) }),
+  ])
+}
+
+/** After a create or a delete: the lists and the count. */
+export function refreshWebhookLists(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: webhookKeys.count() }),
+  ])
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { createWebhook, patchWebhook, updateWebhook, type Webhook } from '../../../api'
-import { webhookKeys } from '../queries'
+import { refreshWebhookLists, webhookKeys } from '../queries'
 import { planSave, toCreateBody, type WebhookFormValues } from './form-model'
 
 export type SaveOutcome = { kind: 'created' | 'patched' | 'replaced' | 'unchanged'; webhook: Webhook }
@@ -33,7 +33,7 @@ export function useSaveWebhook(original: Webhook | undefined) {
       // PATCH answers 204: the detail is read again rather than guessed.
       if (kind === 'patched') queryClient.removeQueries({ queryKey: webhookKeys.detail(webhook.id) })
       else queryClient.setQueryData(webhookKeys.detail(webhook.id), webhook)
-      await queryClient.invalidateQueries({ queryKey: webhookKeys.lists() })
+      await (kind === 'created' ? refreshWebhookLists(queryClient) : queryClient.invalidateQueries({ queryKey: webhookKeys.lists() }))
     },
   })
   return {
