@@ -137,3 +137,12 @@ test('the connection settings say what is wrong with each field and keep what wa
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('heading', { name: `Sign in to ${tenantHost}` })).toBeVisible()
 })
+
+test('saving the connection settings unchanged keeps the person signed in', async ({ page }) => {
+  await page.goto('/')
+  await signIn(page)
+  await page.getByRole('button', { name: 'Connection settings' }).click()
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(table(page)).toBeVisible()
+  await expect(page.getByRole('heading', { name: `Sign in to ${tenantHost}` })).toHaveCount(0)
+})

@@ -92,7 +92,15 @@ export function TenantConsole() {
         <ConnectionSettings
           problem={settings.problem}
           initial={settings.initial}
-          onSave={(config) => connect({ kind: 'oauth', config, source: 'settings' })}
+          onSave={(config) => {
+            const next: Backend = { kind: 'oauth', config, source: 'settings' }
+            // The same tenant and client: keep the session rather than sign the person out.
+            if (backend && backendId(backend) === backendId(next)) {
+              wireApi(next)
+              setBackend(next)
+              setSettings({ open: false })
+            } else connect(next)
+          }}
           onCancel={backend ? () => setSettings({ open: false }) : undefined}
           onForget={() => {
             saveOAuthInput(undefined)
