@@ -23,14 +23,16 @@ export function resetTenantLevelAccess(): void {
   listeners.forEach((listener) => listener())
 }
 
+// At module scope: an inline subscribe would make React unsubscribe and subscribe on every render.
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+const getDenied = () => denied
+
 /** The reason tenant level is not available to this caller, or undefined while none is known. */
 export function useTenantLevelDenied(): string | undefined {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => denied,
-    () => denied,
-  )
+  return useSyncExternalStore(subscribe, getDenied, getDenied)
 }
