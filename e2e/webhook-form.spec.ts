@@ -318,3 +318,13 @@ test('the form works with the keyboard alone', async ({ page }) => {
   await expect(form).toBeHidden()
   await expect(page.getByRole('button', { name: 'More actions for Keyboard only', exact: true })).toBeVisible()
 })
+
+test('closing the form gives focus back to the button that opened it', async ({ page }) => {
+  const create = page.getByRole('button', { name: 'Create new' }).first()
+  await create.focus()
+  await page.keyboard.press('Enter')
+  await expect(dialog(page).getByLabel('Name', { exact: true })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog(page)).toBeHidden()
+  await expect(create).toBeFocused()
+})

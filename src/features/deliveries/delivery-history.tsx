@@ -9,7 +9,6 @@ import { useSearchParams } from '../../lib/url-state'
 import { DeliveryRow } from './delivery-row'
 import { DELIVERY_SORT_OPTIONS, readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type HistoryFilters } from './history-params'
 import { useResendDelivery } from './mutations'
-import { useReturnFocus } from './use-return-focus'
 import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
 
 // The viewer carries the JSON tree, the HMAC check and the format mapping:
@@ -58,22 +57,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   const filtered = Boolean(filters.status || filters.eventType)
   const clearFilters = () => setFilters({ status: undefined, eventType: undefined })
   const now = useNow(30_000)
-  const rememberViewerOpener = useReturnFocus(Boolean(openDeliveryId))
-  const rememberResendOpener = useReturnFocus(toResend !== null)
-  const openDelivery = useCallback(
-    (delivery: Delivery) => {
-      rememberViewerOpener()
-      setSearch({ delivery: delivery.id })
-    },
-    [rememberViewerOpener, setSearch],
-  )
-  const askResend = useCallback(
-    (delivery: Delivery) => {
-      rememberResendOpener()
-      setToResend(delivery)
-    },
-    [rememberResendOpener],
-  )
+  const openDelivery = useCallback((delivery: Delivery) => setSearch({ delivery: delivery.id }), [setSearch])
 
   const confirmResend = () => {
     if (!toResend) return
@@ -193,7 +177,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
                   now={now}
                   isNew
                   onOpen={openDelivery}
-                  onResend={askResend}
+                  onResend={setToResend}
                 />
               ))}
               {rows.map((delivery) => (
@@ -202,7 +186,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
                   delivery={delivery}
                   now={now}
                   onOpen={openDelivery}
-                  onResend={askResend}
+                  onResend={setToResend}
                 />
               ))}
             </tbody>
