@@ -1,5 +1,5 @@
 import { db, type StoredWebhook } from './db'
-import { errorResponse } from './http-utils'
+import { forbidden } from './http-utils'
 
 // Who sees which webhook (webhooks-api.md §6): a tenant admin and a manager
 // see every webhook of the tenant, a user with "Use webhooks" only their own;
@@ -19,6 +19,6 @@ export function findVisibleWebhook(id: string): StoredWebhook | undefined {
 /** The answer to a caller without any webhook permission, or undefined when they have one. */
 export function withoutPermission(): Response | undefined {
   return db.state.config.persona === 'none'
-    ? errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'The "Use webhooks" or "Manage webhooks" permission is required.')
+    ? forbidden('The "Use webhooks" or "Manage webhooks" permission is required.')
     : undefined
 }

@@ -1,4 +1,4 @@
-import type { Delivery } from '../src/api/schemas'
+import { OMITTED_HEADER_VALUE, type Delivery } from '../src/api/schemas'
 import { qlikSignature } from '../src/lib/hmac'
 import {
   db,
@@ -22,7 +22,6 @@ import examples from './fixtures/event-examples.json' with { type: 'json' }
 // signed string byte for byte.
 
 export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000
-export const OMITTED = '**OMITTED**'
 export const HOSTILE_TEXT = '<img src=x onerror=alert(1)><script>alert(1)</script>'
 const TIMEOUT_SECONDS = 10
 
@@ -140,7 +139,7 @@ export function requestHeadersFor(webhook: StoredWebhook): Record<string, string
     'User-Agent': 'Qlik Webhook',
     'Accept-Encoding': 'gzip',
     ...webhook.headers,
-    ...Object.fromEntries(Object.keys(webhook.encryptedHeaders ?? {}).map((name) => [name, OMITTED])),
+    ...Object.fromEntries(Object.keys(webhook.encryptedHeaders ?? {}).map((name) => [name, OMITTED_HEADER_VALUE])),
   }
 }
 

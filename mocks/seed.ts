@@ -19,8 +19,6 @@ export const SEED_SECRETS: Record<string, string> = {
   'wh-di-alerts': 'di-alerts-9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e',
 }
 
-const day = (iso: string) => iso
-
 function webhook(w: Omit<StoredWebhook, 'updatedAt' | 'updatedByUserId' | 'secretKeyAdded'> & Partial<StoredWebhook>): StoredWebhook {
   const secret = SEED_SECRETS[w.id]
   return {
@@ -48,8 +46,8 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     origin: 'management-console',
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-03-02T09:15:00.000Z'),
-    updatedAt: day('2026-10-14T11:02:00.000Z'),
+    createdAt: '2026-03-02T09:15:00.000Z',
+    updatedAt: '2026-10-14T11:02:00.000Z',
     headers: { 'X-Team': 'analytics' },
   }),
   webhook({
@@ -61,7 +59,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     filter: 'data.status eq "error"',
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-04-18T07:40:00.000Z'),
+    createdAt: '2026-04-18T07:40:00.000Z',
     encryptedHeaders: { Authorization: 'Bearer seed-encrypted-token-1' },
   }),
   webhook({
@@ -72,7 +70,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     eventTypes: ['com.qlik.v1.user.created', 'com.qlik.v1.user.deleted'],
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-01-20T14:05:00.000Z'),
+    createdAt: '2026-01-20T14:05:00.000Z',
     headers: { 'X-Source': 'qlik-cloud' },
     encryptedHeaders: { 'X-Api-Key': 'seed-encrypted-key-2' },
   }),
@@ -83,7 +81,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     eventTypes: ['com.qlik.v1.api-key.validation.failed'],
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2025-12-05T16:30:00.000Z'),
+    createdAt: '2025-12-05T16:30:00.000Z',
     enabled: false,
     disabledReason: 'Disabled after 10 consecutive failed deliveries (last: HTTP 500 Internal Server Error).',
     disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD',
@@ -98,7 +96,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     level: 'user',
     ownerId: USERS.automation,
     createdByUserId: USERS.automation,
-    createdAt: day('2026-06-11T08:00:00.000Z'),
+    createdAt: '2026-06-11T08:00:00.000Z',
     filter: 'topLevelResourceId eq "7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"',
   }),
   webhook({
@@ -110,7 +108,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     level: 'user',
     ownerId: USERS.maria,
     createdByUserId: USERS.maria,
-    createdAt: day('2026-07-22T13:45:00.000Z'),
+    createdAt: '2026-07-22T13:45:00.000Z',
   }),
   webhook({
     id: 'wh-di-alerts',
@@ -120,7 +118,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     eventTypes: ['com.qlik.v1.di-projects.di-tasks.failed', 'com.qlik.v1.di-projects.di-tasks.stopped'],
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-05-30T10:10:00.000Z'),
+    createdAt: '2026-05-30T10:10:00.000Z',
     encryptedHeaders: { 'X-Routing-Key': 'seed-encrypted-key-3' },
   }),
   webhook({
@@ -132,7 +130,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     origin: 'management-console',
     ownerId: USERS.maria,
     createdByUserId: USERS.maria,
-    createdAt: day('2026-08-03T09:00:00.000Z'),
+    createdAt: '2026-08-03T09:00:00.000Z',
     enabled: false,
     disabledReason: 'Disabled by the owner while the Teams channel is migrated.',
     disabledReasonCode: 'DISABLED_BY_USER',
@@ -146,7 +144,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     enableCloudEventDelivery: false,
     ownerId: USERS.kenji,
     createdByUserId: USERS.kenji,
-    createdAt: day('2025-11-28T12:00:00.000Z'),
+    createdAt: '2025-11-28T12:00:00.000Z',
     checkCertificateRevocation: true,
   }),
   webhook({
@@ -157,7 +155,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     level: 'user',
     ownerId: USERS.kenji,
     createdByUserId: USERS.kenji,
-    createdAt: day('2026-09-09T15:20:00.000Z'),
+    createdAt: '2026-09-09T15:20:00.000Z',
     filter: 'spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0b" or spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0c"',
   }),
   webhook({
@@ -168,7 +166,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     origin: 'management-console',
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-02-14T17:55:00.000Z'),
+    createdAt: '2026-02-14T17:55:00.000Z',
     headers: { 'X-Catalog-Version': '3', Accept: 'application/json' },
   }),
   webhook({
@@ -179,8 +177,8 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     ownerId: USERS.maria,
     createdByUserId: USERS.admin,
     updatedByUserId: USERS.maria,
-    createdAt: day('2026-10-01T06:30:00.000Z'),
-    updatedAt: day('2026-11-02T18:00:00.000Z'),
+    createdAt: '2026-10-01T06:30:00.000Z',
+    updatedAt: '2026-11-02T18:00:00.000Z',
   }),
   webhook({
     id: 'wh-broken-endpoint',
@@ -191,7 +189,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     origin: 'management-console',
     ownerId: USERS.admin,
     createdByUserId: USERS.admin,
-    createdAt: day('2026-11-10T10:00:00.000Z'),
+    createdAt: '2026-11-10T10:00:00.000Z',
     enabled: false,
     disabledReason: 'Disabled after 10 consecutive failed deliveries (last: HTTP 308 Permanent Redirect; redirects are not followed).',
     disabledReasonCode: 'DELIVERY_FAILURE_THRESHOLD',
@@ -205,7 +203,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
     origin: 'api',
     ownerId: USERS.kenji,
     createdByUserId: USERS.kenji,
-    createdAt: day('2026-11-18T08:45:00.000Z'),
+    createdAt: '2026-11-18T08:45:00.000Z',
   }),
 ]
 

@@ -6,7 +6,7 @@ import { db, type MockConfig } from './db'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
-import { errorResponse } from './http-utils'
+import { badRequest, errorResponse } from './http-utils'
 import { resetDb } from './seed'
 
 // The mock tenant as a real HTTP server on 127.0.0.1 (`npm run mock:server`):
@@ -38,13 +38,13 @@ const unauthorized = () =>
 const controlHandlers = [
   http.post('*/__mock/reset', async ({ request }) => {
     const body = (await request.json().catch(() => ({}))) as { seededAt?: unknown }
-    if (body.seededAt !== undefined && typeof body.seededAt !== 'number') return errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', 'seededAt must be a number (ms since epoch).')
+    if (body.seededAt !== undefined && typeof body.seededAt !== 'number') return badRequest('seededAt must be a number (ms since epoch).')
     resetDb(typeof body.seededAt === 'number' ? body.seededAt : Date.now())
     return new HttpResponse(null, { status: 204 })
   }),
   http.post('*/__mock/configure', async ({ request }) => {
     const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', 'The body must be a JSON object of MockConfig fields.')
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return badRequest('The body must be a JSON object of MockConfig fields.')
     db.state.config = { ...db.state.config, ...patch }
     return HttpResponse.json(db.state.config)
   }),
@@ -53,7 +53,7 @@ const controlHandlers = [
     try {
       failNext(body.match ?? { method: '', path: '' }, body.status ?? 0, body.times)
     } catch (error) {
-      return errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', (error as Error).message)
+      return badRequest((error as Error).message)
     }
     return new HttpResponse(null, { status: 204 })
   }),

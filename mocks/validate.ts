@@ -11,7 +11,7 @@ import {
 } from '../src/api'
 import { EVENT_TYPES } from './catalogue'
 import type { StoredWebhook } from './db'
-import { badRequest, errorResponse, errorsResponse } from './http-utils'
+import { badRequest, errorResponse, errorsResponse, forbidden } from './http-utils'
 
 // Request checks of the mock tenant's webhook operations (webhooks-api.md
 // §4–§7). Field rules come from src/api/rules.ts, the same ones the form
@@ -165,5 +165,5 @@ export function levelForbidden(level: Level, persona: string, previous?: Level):
       : previous === 'user'
         ? 'Only a tenant admin can move a webhook to tenant level; send level "user" (a PUT without level means tenant).'
         : 'Only a tenant admin or a manager can replace a tenant-level webhook.'
-  return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', detail)
+  return forbidden(detail)
 }

@@ -7,6 +7,7 @@ import {
   getWebhookDeliveriesPage,
   getWebhookDelivery,
   patchWebhook,
+  OMITTED_HEADER_VALUE,
   resendWebhookDelivery,
   type Delivery,
   type GetWebhookDeliveriesParams,
@@ -14,7 +15,7 @@ import {
 import { detectPayloadFormat } from '../../src/lib/cloudevents'
 import { headerValue, qlikSignature } from '../../src/lib/hmac'
 import type { MockConfig } from '../db'
-import { HOSTILE_TEXT, OMITTED, RETENTION_MS, SEED_DELIVERIES } from '../deliveries'
+import { HOSTILE_TEXT, RETENTION_MS, SEED_DELIVERIES } from '../deliveries'
 import { SEED_SECRETS, SEED_WEBHOOKS, USERS } from '../seed'
 
 // The contract of the delivery operations (webhooks-api.md §3, §4.3, §8, §9),
@@ -170,9 +171,9 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
         expect(slack.request?.headers).toMatchObject({ 'Content-Type': 'application/json', 'User-Agent': 'Qlik Webhook', 'X-Team': 'analytics' })
 
         const [provisioning] = (await getWebhookDeliveries('wh-user-provisioning', { limit: 1 })).data
-        expect(provisioning!.request?.headers).toMatchObject({ 'X-Source': 'qlik-cloud', 'X-Api-Key': OMITTED })
+        expect(provisioning!.request?.headers).toMatchObject({ 'X-Source': 'qlik-cloud', 'X-Api-Key': OMITTED_HEADER_VALUE })
         const [monitor] = (await getWebhookDeliveries('wh-reload-monitor', { limit: 1 })).data
-        expect(monitor!.request?.headers?.Authorization).toBe(OMITTED)
+        expect(monitor!.request?.headers?.Authorization).toBe(OMITTED_HEADER_VALUE)
         const everything = JSON.stringify([provisioning, monitor])
         for (const seeded of SEED_WEBHOOKS) {
           for (const value of Object.values(seeded.encryptedHeaders ?? {})) expect(everything).not.toContain(value)

@@ -4,7 +4,7 @@ import { findVisibleWebhook, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredDelivery } from '../db'
 import { deliver, isRetained, toDeliveryResponse } from '../deliveries'
-import { badRequest, notFound, paginate } from '../http-utils'
+import { badRequest, notFound, paginate, parseSort } from '../http-utils'
 import { SEED_SECRETS } from '../seed'
 
 // GET …/{id}/deliveries, GET …/{id}/deliveries/{deliveryId} and POST
@@ -28,13 +28,9 @@ async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
   if (eventType !== null && !EVENT_TYPES.some((t) => t.name === eventType)) {
     return badRequest(`Unknown event type "${eventType}".`)
   }
-  const sort = q.get('sort') ?? '-triggeredAt'
-  const match = /^([+-]?)(.+)$/.exec(sort)
-  const field = match?.[2] as (typeof DELIVERY_SORT_FIELDS)[number]
-  if (!match || !DELIVERY_SORT_FIELDS.includes(field)) {
-    return badRequest(`sort must be one of ${DELIVERY_SORT_FIELDS.join(', ')}, with an optional + or - prefix; got "${sort}".`)
-  }
-  const direction = match[1] === '-' ? -1 : 1
+  const sort = parseSort(url, DELIVERY_SORT_FIELDS, '-triggeredAt')
+  if (sort instanceof Response) return sort
+  const { field, direction } = sort
 
   const now = Date.now()
   const items = db.state.deliveries.filter(

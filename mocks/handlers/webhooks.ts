@@ -12,7 +12,7 @@ import {
 import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
-import { badRequest, errorResponse, notFound, paginate, parseSort } from '../http-utils'
+import { badRequest, errorResponse, forbidden, notFound, paginate, parseSort } from '../http-utils'
 import {
   applyPatch,
   checkWebhookBody,
@@ -130,7 +130,7 @@ async function createWebhook(request: Request): Promise<Response> {
   if (levelDenied) return levelDenied
   const ownerId = body.ownerId || userId
   if (ownerId !== userId && persona !== 'tenantAdmin') {
-    return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'Only a tenant admin can create a webhook owned by another user.')
+    return forbidden('Only a tenant admin can create a webhook owned by another user.')
   }
   if (db.state.webhooks.filter((w) => w.ownerId === ownerId).length >= quotaPerUser) {
     return errorResponse(403, 'WEBHOOKS-403-QUOTA', 'Quota reached', `A user can own at most ${quotaPerUser} webhooks; delete one first.`)
@@ -202,7 +202,7 @@ async function updateWebhook(id: string, request: Request): Promise<Response> {
   if (levelDenied) return levelDenied
   const ownerId = body.ownerId || existing.ownerId || userId
   if (ownerId !== existing.ownerId && persona !== 'tenantAdmin') {
-    return errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', 'Only a tenant admin can give a webhook to another owner.')
+    return forbidden('Only a tenant admin can give a webhook to another owner.')
   }
   // Qlik [core]: once on, CloudEvents delivery stays on; a PUT that drops the field turns it off, so it is refused too.
   if (existing.enableCloudEventDelivery && body.enableCloudEventDelivery !== true) return cloudEventsLocked()

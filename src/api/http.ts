@@ -8,7 +8,7 @@ import { errorResponseSchema } from './schemas'
  * `ready` so that no request leaves before the service worker listens.
  */
 export type ApiConfig = {
-  /** Origin (and optional path prefix) in front of `/api/v1/...`. */
+  /** Origin of the API, in front of `/api/v1/...`. */
   baseUrl: () => string
   /** Extra request headers, e.g. `Authorization`. Never logged. */
   headers: () => Record<string, string> | Promise<Record<string, string>>

@@ -107,7 +107,9 @@ export const webhookPatchSchema = z.object({
   path: z.enum(PATCH_PATHS),
   value: z.optional(z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), headerMapSchema])),
 })
-export const webhookPatchListSchema = z.array(webhookPatchSchema)
+
+/** What a delivery record shows in place of an encrypted header's value. */
+export const OMITTED_HEADER_VALUE = '**OMITTED**'
 
 export const deliverySchema = z.object({
   id: z.string(),

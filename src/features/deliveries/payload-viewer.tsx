@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
-import { describeError, isApiError, type Delivery } from '../../api'
+import { describeError, isApiError, OMITTED_HEADER_VALUE, type Delivery } from '../../api'
 import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
 import { JsonTree } from '../../components/ui/json-tree'
@@ -13,7 +13,6 @@ import { deliveryQuery } from './queries'
 import { SignatureCheck } from './signature-check'
 
 /** How encrypted header values appear in delivery logs (webhooks-api.md §4.3). */
-const OMITTED = '**OMITTED**'
 /** Raw text shown before "Show all": a 1 MB line costs layout time for nothing. */
 const RAW_PREVIEW_CHARS = 20_000
 
@@ -137,7 +136,7 @@ function HeadersTable({ headers, caption, explain }: { headers: Record<string, s
       </thead>
       <tbody>
         {entries.map(([name, value]) => {
-          const encrypted = value === OMITTED
+          const encrypted = value === OMITTED_HEADER_VALUE
           return (
             <tr key={name}>
               <th scope="row">
