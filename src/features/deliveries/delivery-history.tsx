@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react'
-import { describeError, isApiError, type Delivery, type Webhook } from '../../api'
+import { describeError, isApiError, webhookDisplayName, type Delivery, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
 import { toast } from '../../components/ui/toast'
@@ -28,7 +28,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   const [toResend, setToResend] = useState<Delivery | null>(null)
   const resend = useResendDelivery(webhook.id)
   const headingId = useId()
-  const name = webhook.name || webhook.id
+  const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
 
   const rows = useMemo(() => {

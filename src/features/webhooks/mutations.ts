@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { deleteWebhook, describeError, patchWebhook, type Webhook, type WebhookList } from '../../api'
+import { deleteWebhook, describeError, patchWebhook, webhookDisplayName, type Webhook, type WebhookList } from '../../api'
 import { toast } from '../../components/ui/toast'
 import { refreshWebhook, refreshWebhookLists, webhookKeys } from './queries'
 
-const displayName = (webhook: Webhook) => webhook.name || webhook.id
 
 /** Rewrites one webhook in every cached list page. */
 function updateCachedLists(queryClient: QueryClient, update: (list: WebhookList) => WebhookList) {
@@ -40,12 +39,12 @@ export function useSetWebhookEnabled() {
       if (context?.detail) queryClient.setQueryData(webhookKeys.detail(webhook.id), context.detail)
       toast({
         tone: 'error',
-        title: `Could not ${enabled ? 'enable' : 'disable'} “${displayName(webhook)}”`,
+        title: `Could not ${enabled ? 'enable' : 'disable'} “${webhookDisplayName(webhook)}”`,
         description: describeError(error),
       })
     },
     onSuccess: (_data, { webhook, enabled }) => {
-      toast({ tone: 'success', title: enabled ? 'Webhook enabled' : 'Webhook disabled', description: displayName(webhook) })
+      toast({ tone: 'success', title: enabled ? 'Webhook enabled' : 'Webhook disabled', description: webhookDisplayName(webhook) })
     },
     onSettled: (_data, _error, { webhook }) => refreshWebhook(queryClient, webhook.id),
   })
@@ -59,10 +58,10 @@ export function useDeleteWebhook() {
     onSuccess: (_data, webhook) => {
       updateCachedLists(queryClient, (list) => ({ ...list, data: list.data.filter((w) => w.id !== webhook.id) }))
       queryClient.removeQueries({ queryKey: webhookKeys.detail(webhook.id) })
-      toast({ tone: 'success', title: 'Webhook deleted', description: `“${displayName(webhook)}” was deleted.` })
+      toast({ tone: 'success', title: 'Webhook deleted', description: `“${webhookDisplayName(webhook)}” was deleted.` })
     },
     onError: (error, webhook) => {
-      toast({ tone: 'error', title: `Could not delete “${displayName(webhook)}”`, description: describeError(error) })
+      toast({ tone: 'error', title: `Could not delete “${webhookDisplayName(webhook)}”`, description: describeError(error) })
     },
     onSettled: () => refreshWebhookLists(queryClient),
   })

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { Webhook } from '../../api'
+import { webhookDisplayName, type Webhook } from '../../api'
 import { MenuButton } from '../../components/ui/menu-button'
 
 /** What a row can ask the page to do; the page owns dialogs and the URL. */
@@ -24,7 +24,7 @@ export const historyRegionId = (webhook: Webhook) => `delivery-history-${webhook
 
 export function RowActionsCell({ webhook }: { webhook: Webhook }) {
   const actions = useRowActions()
-  const name = webhook.name || webhook.id
+  const name = webhookDisplayName(webhook)
   const expanded = actions.expandedId === webhook.id
   return (
     <div className="row-actions">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
-import type { Webhook } from '../../api'
+import { webhookDisplayName, type Webhook } from '../../api'
 import { TooltipButton } from '../../components/ui/tooltip-button'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
@@ -22,7 +22,7 @@ function DateCell({ value }: { value: string | undefined }) {
 function NameCell({ webhook }: { webhook: Webhook }) {
   return (
     <>
-      <span className="webhook-name">{webhook.name || webhook.id}</span>
+      <span className="webhook-name">{webhookDisplayName(webhook)}</span>
       {webhook.description ? <span className="webhook-description">{webhook.description}</span> : null}
     </>
   )

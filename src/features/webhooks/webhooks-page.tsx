@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useRef, useState } from 'react'
-import { describeError, isApiError, type Webhook } from '../../api'
+import { describeError, isApiError, webhookDisplayName, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { useDeleteWebhook, useSetWebhookEnabled } from './mutations'
@@ -153,7 +153,7 @@ export function WebhooksPage() {
             open
             onOpenChange={(open) => !open && !deletion.isPending && setToDelete(null)}
             title="Delete webhook?"
-            description={<>“{toDelete.name || toDelete.id}” will be deleted, with its delivery history. This cannot be undone.</>}
+            description={<>“{webhookDisplayName(toDelete)}” will be deleted, with its delivery history. This cannot be undone.</>}
             confirmLabel="Delete"
             destructive
             busy={deletion.isPending}
@@ -170,7 +170,7 @@ export function WebhooksPage() {
             title="Edit a webhook managed by an automation?"
             description={
               <>
-                “{toEditManaged.name || toEditManaged.id}” was created by Qlik Automate, and its automation owns it.
+                “{webhookDisplayName(toEditManaged)}” was created by Qlik Automate, and its automation owns it.
                 Changes made here can break the automation, and the automation can overwrite them.
               </>
             }

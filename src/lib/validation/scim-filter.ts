@@ -202,6 +202,11 @@ export function parseFilter(input: string): FilterParseResult {
   }
 }
 
+/** Whether a filter may use `data.status`: only when App reload finished is the one event type. */
+export function allowsDataStatus(eventTypes: readonly string[]): boolean {
+  return eventTypes.length === 1 && eventTypes[0] === DATA_STATUS_EVENT_TYPE
+}
+
 /**
  * Checks a webhook's filter with the rules that depend on the rest of the
  * webhook: `data.status` is allowed only when the event types are exactly
@@ -210,8 +215,7 @@ export function parseFilter(input: string): FilterParseResult {
 export function validateFilter(input: string, context: { eventTypes?: readonly string[] }): FilterError | null {
   const parsed = parseFilter(input)
   if (!parsed.ok) return parsed.error
-  const eventTypes = context.eventTypes ?? []
-  const onlyReload = eventTypes.length === 1 && eventTypes[0] === DATA_STATUS_EVENT_TYPE
+  const onlyReload = allowsDataStatus(context.eventTypes ?? [])
   const status = parsed.filter.anyOf.flat().find((c) => c.attribute === 'data.status')
   if (status && !onlyReload) {
     return {

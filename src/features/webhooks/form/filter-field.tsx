@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { Button } from '../../../components/ui/button'
-import { DATA_STATUS_EVENT_TYPE } from '../../../lib/validation'
+import { allowsDataStatus } from '../../../lib/validation'
 import { Field } from './form-field'
 import type { WebhookFormValues } from './form-model'
 import { buildFilter, type FilterBuilderInput } from './filter-builder'
@@ -11,7 +11,7 @@ export function FilterField() {
   const id = useId()
   const { register, control, setValue, trigger } = useFormContext<WebhookFormValues>()
   const eventTypes = useWatch({ control, name: 'eventTypes' })
-  const onlyReload = eventTypes.length === 1 && eventTypes[0] === DATA_STATUS_EVENT_TYPE
+  const onlyReload = allowsDataStatus(eventTypes)
   const [builder, setBuilder] = useState<FilterBuilderInput>({ spaces: '', appId: '', reloadStatus: '' })
   const built = buildFilter({ ...builder, reloadStatus: onlyReload ? builder.reloadStatus : '' })
 
