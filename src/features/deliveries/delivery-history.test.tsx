@@ -100,7 +100,7 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
     renderHistory('wh-user-provisioning')
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Service unavailable')
-    expect(alert).toHaveTextContent('Trace id: abc123')
+    expect(alert).toHaveTextContent('Trace ID: abc123')
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(calls).toBe(2))
   })

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { describeError, isApiError, webhookDisplayName, type Delivery, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
+import { ErrorState } from '../../components/ui/error-state'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
 import { toast } from '../../components/ui/toast'
 import { formatUtc } from '../../lib/relative-time'
@@ -143,12 +144,13 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           Loading deliveries…
         </p>
       ) : history.isError && !history.data ? (
-        <div role="alert" className="error-state">
-          <p className="error-title">Could not load the delivery history</p>
-          <p>{describeError(history.error)}</p>
-          {isApiError(history.error) && history.error.traceId ? <p className="muted">Trace id: {history.error.traceId}</p> : null}
-          <Button onClick={() => void history.refetch()}>Retry</Button>
-        </div>
+        <ErrorState
+          title="Could not load the delivery history"
+          message={describeError(history.error)}
+          traceId={isApiError(history.error) ? history.error.traceId : undefined}
+          onRetry={() => void history.refetch()}
+          retrying={history.isFetching}
+        />
       ) : rows.length === 0 && resent.length === 0 ? (
         <div className="empty-state">
           <p>{filtered ? 'No deliveries match these filters in the last 7 days.' : 'No deliveries in the last 7 days.'}</p>

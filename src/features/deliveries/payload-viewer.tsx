@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react'
 import { describeError, isApiError, OMITTED_HEADER_VALUE, type Delivery } from '../../api'
 import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
+import { ErrorState } from '../../components/ui/error-state'
 import { JsonTree } from '../../components/ui/json-tree'
 import { detectPayloadFormat } from '../../lib/cloudevents'
 import { headerValue } from '../../lib/hmac'
@@ -38,15 +39,15 @@ export function PayloadViewer({ webhookId, deliveryId, onClose }: PayloadViewerP
       {query.isPending ? (
         <p role="status">Loading the delivery…</p>
       ) : query.isError ? (
-        <div role="alert" className="error-state">
-          <p className="error-title">
-            {isApiError(query.error) && query.error.status === 404
+        <ErrorState
+          title={
+            isApiError(query.error) && query.error.status === 404
               ? 'This delivery is not available: it may be older than the 7 days Qlik keeps.'
-              : 'Could not load the delivery.'}
-          </p>
-          <p>{describeError(query.error)}</p>
-          {isApiError(query.error) && query.error.traceId ? <p className="muted">Trace id: {query.error.traceId}</p> : null}
-        </div>
+              : 'Could not load the delivery.'
+          }
+          message={describeError(query.error)}
+          traceId={isApiError(query.error) ? query.error.traceId : undefined}
+        />
       ) : (
         <DeliveryDetails delivery={query.data} />
       )}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import { describeError, isApiError, webhookDisplayName, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
+import { ErrorState } from '../../components/ui/error-state'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { useDeleteWebhook, useSetWebhookEnabled } from './mutations'
 import { webhookCountQuery, webhookListQuery } from './queries'
@@ -34,23 +35,6 @@ function QuotaCount() {
           ? 'Could not count the webhooks'
           : 'Counting webhooks…'}
     </p>
-  )
-}
-
-function ListError({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
-  return (
-    <div role="alert" className="error-state">
-      <p className="error-title">Could not load webhooks</p>
-      <p>{describeError(error)}</p>
-      {isApiError(error) && error.traceId ? (
-        <p className="error-trace">
-          Trace ID: <code>{error.traceId}</code>
-        </p>
-      ) : null}
-      <Button onClick={onRetry} disabled={retrying}>
-        Retry
-      </Button>
-    </div>
   )
 }
 
@@ -125,7 +109,15 @@ export function WebhooksPage() {
         {list.isFetching && !list.isPending ? 'Updating webhooks…' : ''}
       </p>
 
-      {list.isError ? <ListError error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
+      {list.isError ? (
+        <ErrorState
+          title="Could not load webhooks"
+          message={describeError(list.error)}
+          traceId={isApiError(list.error) ? list.error.traceId : undefined}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
+      ) : null}
 
       {list.isError && !list.data ? null : (
         <RowActionsContext.Provider value={actions}>

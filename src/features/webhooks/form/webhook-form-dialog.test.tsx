@@ -193,7 +193,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create' }))
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(/at most \d+ webhooks/)
-    expect(alert).toHaveTextContent(/Trace id: \w+/)
+    expect(alert).toHaveTextContent(/Trace ID: \w+/)
     expect(screen.getByLabelText('Name')).toHaveValue('Ops alerts')
   })
 

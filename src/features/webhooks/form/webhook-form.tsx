@@ -101,7 +101,11 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
         {topError ? (
           <div role="alert" className="form-error">
             <p>{topError.message}</p>
-            {topError.traceId ? <p className="field-hint">Trace id: {topError.traceId}</p> : null}
+            {topError.traceId ? (
+              <p className="field-hint">
+                Trace ID: <code>{topError.traceId}</code>
+              </p>
+            ) : null}
           </div>
         ) : null}
 
