@@ -88,6 +88,21 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
     expect(dataRows().filter((row) => within(row).queryByText('New: resent'))).toHaveLength(1)
   })
 
+  it('keeps a resent delivery on top only while it matches the filters', async () => {
+    const user = userEvent.setup()
+    renderHistory('wh-api-key-audit')
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0))
+    await user.click(within(dataRows()[0]!).getByRole('button', { name: /^Resend/ }))
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Resend' }))
+    await waitFor(() => expect(within(dataRows()[0]!).getByText('New: resent')).toBeInTheDocument())
+    // The resend failed (500): under "success" it is not one of the rows.
+    await user.selectOptions(screen.getByLabelText('Status'), 'success')
+    await waitFor(() => expect(new URLSearchParams(location.search).get('dstatus')).toBe('success'))
+    await waitFor(() => expect(screen.queryByText('New: resent')).not.toBeInTheDocument())
+    await user.selectOptions(screen.getByLabelText('Status'), 'fail')
+    await waitFor(() => expect(within(dataRows()[0]!).getByText('New: resent')).toBeInTheDocument())
+  })
+
   it('shows the API error with its trace id and retries', async () => {
     const user = userEvent.setup()
     let calls = 0

@@ -32,8 +32,17 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
 
+  // Resent deliveries stay on top while they match the filters the list is under.
+  const pinnedRows = useMemo(
+    () =>
+      resent.filter(
+        (d) => (!filters.status || d.status === filters.status) && (!filters.eventType || d.eventType === filters.eventType),
+      ),
+    [resent, filters.status, filters.eventType],
+  )
+
   const rows = useMemo(() => {
-    const pinned = new Set(resent.map((d) => d.id))
+    const pinned = new Set(pinnedRows.map((d) => d.id))
     const seen = new Set<string>()
     const list: Delivery[] = []
     // Pages are fetched at different times, so a delivery can reach two of them.
@@ -45,7 +54,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
       }
     }
     return list
-  }, [history.data, resent])
+  }, [history.data, pinnedRows])
 
   const eventTypes = useMemo(() => {
     const names = new Set(webhook.eventTypes ?? [])
@@ -151,7 +160,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           onRetry={() => void history.refetch()}
           retrying={history.isFetching}
         />
-      ) : rows.length === 0 && resent.length === 0 ? (
+      ) : rows.length === 0 && pinnedRows.length === 0 ? (
         <div className="empty-state">
           <p>{filtered ? 'No deliveries match these filters in the last 7 days.' : 'No deliveries in the last 7 days.'}</p>
           {filtered ? <Button onClick={clearFilters}>Clear filters</Button> : null}
@@ -172,7 +181,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
               </tr>
             </thead>
             <tbody>
-              {resent.map((delivery) => (
+              {pinnedRows.map((delivery) => (
                 <DeliveryRow
                   key={delivery.id}
                   delivery={delivery}
@@ -195,7 +204,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           </table>
           <div className="delivery-more">
             <span className="muted" role="status">
-              {rows.length + resent.length} {rows.length + resent.length === 1 ? 'delivery' : 'deliveries'} shown
+              {rows.length + pinnedRows.length} {rows.length + pinnedRows.length === 1 ? 'delivery' : 'deliveries'} shown
               {history.hasNextPage ? '; more are available' : ''}
             </span>
             {history.hasNextPage ? (
