@@ -25,21 +25,19 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
     ...deliveryHistoryQuery(webhook.id, toDeliveriesParams(filters)),
     refetchInterval: paused ? false : DELIVERY_REFRESH_MS,
   })
-  const [resent, setResent] = useState<Delivery[]>([])
+  // Each resend remembers the filters it was made under (see pinnedRows).
+  const [resent, setResent] = useState<{ delivery: Delivery; view: string }[]>([])
   const [toResend, setToResend] = useState<Delivery | null>(null)
   const resend = useResendDelivery(webhook.id)
   const headingId = useId()
   const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
 
-  // Resent deliveries stay on top while they match the filters the list is under.
-  const pinnedRows = useMemo(
-    () =>
-      resent.filter(
-        (d) => (!filters.status || d.status === filters.status) && (!filters.eventType || d.eventType === filters.eventType),
-      ),
-    [resent, filters.status, filters.eventType],
-  )
+  // A resend's result stays on top of the view it was made in, whatever it
+  // was (a success resent from the failures, say); another view of the list
+  // shows what the API lists for it.
+  const filtersView = `${filters.status ?? ''}|${filters.eventType ?? ''}`
+  const pinnedRows = useMemo(() => resent.filter((r) => r.view === filtersView).map((r) => r.delivery), [resent, filtersView])
 
   const rows = useMemo(() => {
     const pinned = new Set(pinnedRows.map((d) => d.id))
@@ -73,7 +71,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
     if (!toResend) return
     resend.mutate(toResend, {
       onSuccess: (created) => {
-        setResent((current) => [created, ...current])
+        setResent((current) => [{ delivery: created, view: filtersView }, ...current])
         setToResend(null)
         if (created.status === 'success') {
           toast({ tone: 'success', title: 'Delivery resent', description: `The receiver answered ${describeOutcome(created)}.` })
