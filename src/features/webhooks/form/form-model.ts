@@ -152,14 +152,14 @@ export function makeFormSchema(context: FormContext) {
   return baseSchema.superRefine((values, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
 
-    // The API's own request rules, on the body this form would send. Header
-    // rules are checked per row below, with the same shared validators.
-    const body = requestShape(values)
+    // The API's own request rules, on the body this form would send. Headers
+    // are left out here: they are checked per row below, with the same shared
+    // validators, so that each message lands on its row.
+    const body = { ...requestShape(values), headers: undefined, encryptedHeaders: undefined }
     const rules = webhookPostRules.safeParse(body)
     if (!rules.success) {
       for (const problem of rules.error.issues) {
         const field = String(problem.path[0] ?? '')
-        if (field === 'headers' || field === 'encryptedHeaders') continue
         issue([field in values ? field : 'root'], problem.message)
       }
     }
