@@ -22,6 +22,7 @@ function tenantBuildHasNoMock() {
 
 const npx = (...args) => ['npx', args]
 const steps = [
+  ['format (Prettier, check only)', npx('prettier', '--check', '.', '--log-level', 'warn')],
   ['typecheck', npx('tsc', '--noEmit', '-p', 'tsconfig.json')],
   ['lint', npx('eslint', '.', '--max-warnings=0')],
   ['unit and component tests', npx('vitest', 'run')],
