@@ -15,7 +15,10 @@ const layer = (from, ...forbidden) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
   ignores: ['src/**/*.test.{ts,tsx}'],
   rules: restrict(
-    ...forbidden.map((dir) => [dirRegex(dir), `src/${from} must not import src/${dir} (imports flow lib, api, components -> features -> app).`]),
+    ...forbidden.map((dir) => [
+      dirRegex(dir),
+      `src/${from} must not import src/${dir} (imports flow lib, api, components -> features -> app).`,
+    ]),
     ...noMocks,
   ),
 })

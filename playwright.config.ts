@@ -37,10 +37,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    ...(mockDemo ? [{ name: 'mock', testIgnore: /tenant-.*\.spec\.ts/ }] : []),
-    ...(tenantE2e ? tenantProjects : []),
-  ],
+  projects: [...(mockDemo ? [{ name: 'mock', testIgnore: /tenant-.*\.spec\.ts/ }] : []), ...(tenantE2e ? tenantProjects : [])],
   webServer: [
     ...(mockDemo
       ? [

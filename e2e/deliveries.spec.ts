@@ -17,7 +17,11 @@ async function openHistory(page: Page, name: string): Promise<Locator> {
   return history
 }
 
-const deliveryRows = (history: Locator) => history.getByRole('table').getByRole('row').filter({ has: history.page().getByRole('button', { name: /^Resend/ }) })
+const deliveryRows = (history: Locator) =>
+  history
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: history.page().getByRole('button', { name: /^Resend/ }) })
 
 test('filter to failures, open one, check its signature both ways, resend it', async ({ page }) => {
   // One long journey with four axe scans.
@@ -88,7 +92,9 @@ test('filter to failures, open one, check its signature both ways, resend it', a
 test('the payload viewer works with the keyboard alone and gives focus back', async ({ page }) => {
   await page.goto(`/?history=${slack.id}`)
   const history = page.getByRole('region', { name: /^Delivery history/ })
-  const view = deliveryRows(history).first().getByRole('button', { name: /^View payload/ })
+  const view = deliveryRows(history)
+    .first()
+    .getByRole('button', { name: /^View payload/ })
   await view.focus()
   await page.keyboard.press('Enter')
   const viewer = page.getByRole('dialog', { name: /^Delivery of/ })
@@ -115,7 +121,9 @@ test('the payload viewer works with the keyboard alone and gives focus back', as
 
   // The resend confirmation opens and closes from the keyboard too, Cancel first.
   await page.keyboard.press('Tab')
-  const resend = deliveryRows(history).first().getByRole('button', { name: /^Resend/ })
+  const resend = deliveryRows(history)
+    .first()
+    .getByRole('button', { name: /^Resend/ })
   await expect(resend).toBeFocused()
   await page.keyboard.press('Enter')
   const confirm = page.getByRole('alertdialog', { name: 'Resend this delivery?' })
@@ -128,7 +136,10 @@ test('the payload viewer works with the keyboard alone and gives focus back', as
 test('a resend that fails (201 with status fail) is shown as a failure', async ({ page }) => {
   const audit = SEED_WEBHOOKS.find((w) => w.id === 'wh-api-key-audit')!
   const history = await openHistory(page, audit.name!)
-  await deliveryRows(history).first().getByRole('button', { name: /^Resend/ }).click()
+  await deliveryRows(history)
+    .first()
+    .getByRole('button', { name: /^Resend/ })
+    .click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Resend' }).click()
   const top = deliveryRows(history).first()
   await expect(top).toContainText('New: resent')
@@ -142,7 +153,10 @@ test('a failed resend that reaches the failure threshold disables the webhook in
   const row = page.getByRole('row').filter({ has: page.getByText(slack.name!, { exact: true }) })
   await expect(row).toContainText('Enabled')
   await page.evaluate((id) => window.mockTenant.configure({ failureThreshold: 1, receivers: { [id]: 'http-500' } }), slack.id)
-  await deliveryRows(history).first().getByRole('button', { name: /^Resend/ }).click()
+  await deliveryRows(history)
+    .first()
+    .getByRole('button', { name: /^Resend/ })
+    .click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Resend' }).click()
   await expect(deliveryRows(history).first()).toContainText('Failed')
   // No reload: the resend refreshes the webhook lists, and the mock has just disabled it.
@@ -177,7 +191,10 @@ test('a 1 MB body opens and its raw view pages its text', async ({ page }) => {
   const viewer = page.getByRole('dialog', { name: /^Delivery of/ })
   await expect(viewer.getByRole('list', { name: 'Request body' })).toBeVisible()
   const opened = Date.now() - started
-  const size = await viewer.getByText(/[\d,]+ bytes/).first().textContent()
+  const size = await viewer
+    .getByText(/[\d,]+ bytes/)
+    .first()
+    .textContent()
   expect(Number(size!.replace(/\D/g, ''))).toBeGreaterThan(1_000_000)
   await viewer.getByRole('group', { name: 'Request body' }).getByRole('button', { name: 'Raw view' }).click()
   await expect(viewer.getByRole('button', { name: /^Show all \([\d,]+ more characters\)$/ })).toBeVisible()

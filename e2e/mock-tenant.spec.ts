@@ -51,10 +51,7 @@ test('no secret and no encrypted header value is ever written to storage', async
   expect((await api(page, 'POST', `${deliveriesPath}/${deliveryId}/actions/resend`)).status).toBe(201)
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
   expect(stored).toContain(STORAGE_KEY)
-  const secrets = [
-    ...Object.values(SEED_SECRETS),
-    ...SEED_WEBHOOKS.flatMap((w) => Object.values(w.encryptedHeaders ?? {})),
-  ]
+  const secrets = [...Object.values(SEED_SECRETS), ...SEED_WEBHOOKS.flatMap((w) => Object.values(w.encryptedHeaders ?? {}))]
   for (const secret of secrets) expect(stored).not.toContain(secret)
 
   // Seeded secrets come back after a reload: the webhook still signs.

@@ -32,7 +32,9 @@ function recordApiRequests(page: Page): Request[] {
 
 const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 const rowOf = (page: Page, name: string) =>
-  table(page).getByRole('row').filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
+  table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
 
 test.beforeAll(async ({ request }) => {
   const reset = await request.post(`${MOCK_SERVER}/__mock/reset`, { headers: asTenant })
@@ -88,7 +90,10 @@ test('creates, edits and deletes a webhook on the tenant over HTTP', async ({ pa
   await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
   await expect(rowOf(page, renamed)).toHaveCount(0)
-  expect((await tenantWebhooks(page)).some((w) => w.id === created!.id), 'the tenant no longer has it').toBe(false)
+  expect(
+    (await tenantWebhooks(page)).some((w) => w.id === created!.id),
+    'the tenant no longer has it',
+  ).toBe(false)
 })
 
 test('with a key the tenant refuses, the console says so and how to fix it', async ({ page }) => {
@@ -135,7 +140,9 @@ test('the built console holds no API key, and the server does not hand it out', 
 })
 
 test('the proxy refuses API calls from another site’s pages', async ({ request }) => {
-  const response = await request.get('/api/v1/webhooks', { headers: { Origin: 'https://evil.example.com', 'Sec-Fetch-Site': 'cross-site' } })
+  const response = await request.get('/api/v1/webhooks', {
+    headers: { Origin: 'https://evil.example.com', 'Sec-Fetch-Site': 'cross-site' },
+  })
   expect(response.status()).toBe(403)
   expect(await response.text()).not.toContain(DEMO_API_KEY)
 })

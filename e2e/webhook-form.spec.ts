@@ -73,7 +73,9 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
   await form.getByText('Build a filter').click()
   await form.getByLabel('These spaces', { exact: true }).fill('5f0c1d2e3a4b5c6d7e8f9a0b, 5f0c1d2e3a4b5c6d7e8f9a0c')
   await form.getByRole('button', { name: 'Use this filter' }).click()
-  await expect(form.getByLabel('Filter', { exact: true })).toHaveValue('spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0b" or spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0c"')
+  await expect(form.getByLabel('Filter', { exact: true })).toHaveValue(
+    'spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0b" or spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0c"',
+  )
 
   const postRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/webhooks'))
   await form.getByRole('button', { name: 'Create' }).click()
@@ -95,7 +97,9 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
   await expect(form).toBeHidden()
   await expect(page.getByText(`${SEED_WEBHOOKS.length + 1} of 100 webhooks`)).toBeVisible()
   await expect(page).toHaveURL(/\/$/)
-  const row = table(page).getByRole('row').filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
+  const row = table(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
   await expect(row).toBeVisible()
   await expect(row).toContainText('Enabled')
 
@@ -131,7 +135,9 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
       )
       const html = document.documentElement.outerHTML
       const inputs = Array.from(document.querySelectorAll('input, textarea'), (el) => (el as HTMLInputElement).value)
-      return [s, v].filter((x) => html.includes(x!) || inputs.includes(x!) || stores.some((e) => e.includes(x!)) || location.href.includes(x!))
+      return [s, v].filter(
+        (x) => html.includes(x!) || inputs.includes(x!) || stores.some((e) => e.includes(x!)) || location.href.includes(x!),
+      )
     },
     [secret, encryptedValue],
   )
@@ -195,7 +201,9 @@ test('bad input is refused with a specific message and what was typed stays', as
   await expect(form.getByRole('checkbox', { name: 'User created' })).toBeDisabled()
   await expect(form.getByRole('checkbox', { name: 'User created' })).toHaveAccessibleDescription(/not available for user-level webhooks/)
   await form.getByRole('button', { name: 'Create' }).click()
-  await expect(form.getByRole('group', { name: 'Events' })).toHaveAccessibleDescription(/"App deleted".*not available for user-level webhooks/)
+  await expect(form.getByRole('group', { name: 'Events' })).toHaveAccessibleDescription(
+    /"App deleted".*not available for user-level webhooks/,
+  )
   await expect(form.getByRole('checkbox', { name: 'App deleted' })).toBeChecked()
   await form.getByRole('checkbox', { name: 'App deleted' }).uncheck()
 

@@ -21,7 +21,10 @@ const seeded = (id: string) => SEED_WEBHOOKS.find((w) => w.id === id)!
 const webhooksTable = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 /** A toast in the notifications region (screen readers get it from its live announcement). */
 const notification = (page: Page, text: string) =>
-  page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem').filter({ hasText: text })
+  page
+    .getByRole('region', { name: /^Notifications/ })
+    .getByRole('listitem')
+    .filter({ hasText: text })
 
 /** The names in the table, top to bottom (the first line of each row's first cell), read in one go. */
 const shownNames = (page: Page): Promise<string[]> =>
@@ -35,7 +38,9 @@ const shownNames = (page: Page): Promise<string[]> =>
     )
 
 const rowOf = (page: Page, name: string) =>
-  webhooksTable(page).getByRole('row').filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
+  webhooksTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
 
 async function openTable(page: Page, search = '') {
   await page.goto(`/${search}`)
@@ -46,10 +51,11 @@ async function openTable(page: Page, search = '') {
 
 const mockTenant = (page: Page) => ({
   failNext: (match: { method: string; path: string }, status: number, times = 1) =>
-    page.evaluate(
-      ([m, s, t]) => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.failNext(m, s, t),
-      [match, status, times] as const,
-    ),
+    page.evaluate(([m, s, t]) => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.failNext(m, s, t), [
+      match,
+      status,
+      times,
+    ] as const),
   reset: () => page.evaluate(() => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.reset()),
 })
 
@@ -209,9 +215,10 @@ test('pages forward and back with cursors, and a reload keeps the view', async (
   await openTable(page, '?sort=%2Bname')
   const total = SEED_WEBHOOKS.length + extra
   await expect(page.getByText(`${total} of 100 webhooks`)).toBeVisible()
-  const allNames = [...SEED_WEBHOOKS.map((w) => w.name!), ...Array.from({ length: extra }, (_, i) => `Paging ${String(i).padStart(2, '0')}`)].sort(
-    (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }),
-  )
+  const allNames = [
+    ...SEED_WEBHOOKS.map((w) => w.name!),
+    ...Array.from({ length: extra }, (_, i) => `Paging ${String(i).padStart(2, '0')}`),
+  ].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
 
   const previous = page.getByRole('button', { name: 'Previous' })
   const next = page.getByRole('button', { name: 'Next' })
@@ -339,7 +346,15 @@ test('deletes a webhook after a confirmation that names it', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeFocused()
   await expect(page.getByText(`${SEED_WEBHOOKS.length - 1} of 100 webhooks`)).toBeVisible()
   await page.reload()
-  await expect.poll(() => shownNames(page)).toEqual(namesSortedBy('createdAt', true, SEED_WEBHOOKS.filter((w) => w.id !== victim.id)))
+  await expect
+    .poll(() => shownNames(page))
+    .toEqual(
+      namesSortedBy(
+        'createdAt',
+        true,
+        SEED_WEBHOOKS.filter((w) => w.id !== victim.id),
+      ),
+    )
 })
 
 test('editing a webhook an automation owns warns first; Create new opens the form', async ({ page }) => {

@@ -18,7 +18,5 @@ export function findVisibleWebhook(id: string): StoredWebhook | undefined {
 
 /** The answer to a caller without any webhook permission, or undefined when they have one. */
 export function withoutPermission(): Response | undefined {
-  return db.state.config.persona === 'none'
-    ? forbidden('The "Use webhooks" or "Manage webhooks" permission is required.')
-    : undefined
+  return db.state.config.persona === 'none' ? forbidden('The "Use webhooks" or "Manage webhooks" permission is required.') : undefined
 }

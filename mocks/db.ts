@@ -15,16 +15,7 @@ export type Persona = 'tenantAdmin' | 'manager' | 'user' | 'none'
 
 /** How a webhook's receiver answers a delivery (webhooks-api.md §8 receiver modes). */
 export type ReceiverMode =
-  | 'ok-200'
-  | 'ok-202'
-  | 'http-401'
-  | 'http-404'
-  | 'http-410'
-  | 'http-500'
-  | 'redirect-308'
-  | 'timeout'
-  | 'tls-expired'
-  | 'tls-revoked'
+  'ok-200' | 'ok-202' | 'http-401' | 'http-404' | 'http-410' | 'http-500' | 'redirect-308' | 'timeout' | 'tls-expired' | 'tls-revoked'
 
 export type PayloadFormat = 'legacy' | 'hybrid' | 'cloudevents'
 

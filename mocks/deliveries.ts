@@ -112,7 +112,11 @@ export function receiverOutcome(mode: ReceiverMode, url: string): Outcome {
         'www-authenticate': 'Bearer error="invalid_token"',
       })
     case 'http-404':
-      return httpOutcome(404, 'text/html; charset=utf-8', '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>')
+      return httpOutcome(
+        404,
+        'text/html; charset=utf-8',
+        '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>',
+      )
     case 'http-410':
       return httpOutcome(410, 'text/plain; charset=utf-8', 'This endpoint has been retired.')
     case 'http-500':
@@ -146,8 +150,7 @@ export function requestHeadersFor(webhook: StoredWebhook): Record<string, string
 type Fixture = { [format in PayloadFormat]?: { payload: Record<string, unknown> } }
 const fixtures = (examples as { events: Record<string, Fixture> }).events
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** ~`bytes` of reload statements, the same for the same size. */
 function bulkStatements(bytes: number): Record<string, unknown>[] {
@@ -228,7 +231,9 @@ export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Re
     triggeredAt,
     ...(statusMessage !== undefined ? { statusMessage } : {}),
     request: { url: request.url, headers, body },
-    ...(response ? { response: { ...response, headers: { ...response.headers, date: new Date(Date.parse(triggeredAt) + 180).toUTCString() } } } : {}),
+    ...(response
+      ? { response: { ...response, headers: { ...response.headers, date: new Date(Date.parse(triggeredAt) + 180).toUTCString() } } }
+      : {}),
   }
 }
 
@@ -261,7 +266,12 @@ export function recordOutcome(webhookId: string, delivery: Pick<StoredDelivery, 
  * Sends `payload` to the webhook as it is configured now (URL, headers,
  * secret, revocation check) and records the new delivery.
  */
-export async function deliver(webhook: StoredWebhook, eventType: string, payload: PayloadRecipe, now = Date.now()): Promise<StoredDelivery> {
+export async function deliver(
+  webhook: StoredWebhook,
+  eventType: string,
+  payload: PayloadRecipe,
+  now = Date.now(),
+): Promise<StoredDelivery> {
   const url = webhook.url ?? ''
   const signature = webhook.secret ? await qlikSignature(webhook.secret, JSON.stringify(buildPayload(payload))) : undefined
   const delivery: StoredDelivery = {
@@ -294,7 +304,10 @@ function prng(seed: string): () => number {
 }
 
 function uuid(random: () => number): string {
-  const word = () => Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0')
+  const word = () =>
+    Math.floor(random() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0')
   const s = word() + word() + word() + word()
   const variant = ((Number.parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16)
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`
@@ -309,7 +322,10 @@ type Plan = {
   shape?: (i: number, n: number, random: () => number) => Partial<PayloadRecipe>
 }
 
-const at = (...indexes: number[]) => (i: number) => indexes.includes(i)
+const at =
+  (...indexes: number[]) =>
+  (i: number) =>
+    indexes.includes(i)
 
 const PLANS: Record<string, Plan> = {
   'wh-slack-app-events': {
@@ -359,7 +375,11 @@ const PLANS: Record<string, Plan> = {
  * The seeded history of `webhooks` over the 7 days before `now`, oldest
  * first. Deterministic: the same `now` gives the same deliveries.
  */
-export function buildSeedDeliveries(now: number, webhooks: StoredWebhook[], threshold = defaultConfig().failureThreshold): StoredDelivery[] {
+export function buildSeedDeliveries(
+  now: number,
+  webhooks: StoredWebhook[],
+  threshold = defaultConfig().failureThreshold,
+): StoredDelivery[] {
   const deliveries: StoredDelivery[] = []
   for (const webhook of webhooks) {
     const plan = PLANS[webhook.id]

@@ -24,7 +24,8 @@ const ERRORS: Record<number, [code: string, title: string]> = {
 
 /** Makes the next `times` requests matching `match` answer `status` with an ErrorResponse. */
 export function failNext(match: FaultMatch, status: number, times = 1): void {
-  if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`failNext needs an error status from 400 to 599, got ${status}.`)
+  if (!Number.isInteger(status) || status < 400 || status > 599)
+    throw new RangeError(`failNext needs an error status from 400 to 599, got ${status}.`)
   if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext needs times >= 1, got ${times}.`)
   faults.push({ method: match.method.toUpperCase(), path: match.path, status, remaining: times })
 }

@@ -28,11 +28,7 @@ export function errorsResponse(status: number, errors: ApiErrorItem[]) {
  * Reads Qlik's `sort` parameter: a field of `fields` with an optional `+`
  * or `-` prefix. Answers the field and direction (1 or -1), or the 400.
  */
-export function parseSort<F extends string>(
-  url: URL,
-  fields: readonly F[],
-  fallback: string,
-): { field: F; direction: 1 | -1 } | Response {
+export function parseSort<F extends string>(url: URL, fields: readonly F[], fallback: string): { field: F; direction: 1 | -1 } | Response {
   const sort = url.searchParams.get('sort') ?? fallback
   const match = /^([+-]?)(.+)$/.exec(sort)
   const field = match?.[2] as F
@@ -61,7 +57,10 @@ export function decodeCursor(cursor: string): number | undefined {
  * `links`, built from the request's own URL so that a browser-side mock
  * intercepts them too.
  */
-export function paginate<T>(items: T[], url: URL): { data: T[]; links: { self: { href: string }; next?: { href: string }; prev?: { href: string } } } | Response {
+export function paginate<T>(
+  items: T[],
+  url: URL,
+): { data: T[]; links: { self: { href: string }; next?: { href: string }; prev?: { href: string } } } | Response {
   const rawLimit = url.searchParams.get('limit')
   const limit = rawLimit === null ? 20 : Number(rawLimit)
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {

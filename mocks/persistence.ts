@@ -55,7 +55,11 @@ function fromPersistedWebhook(webhook: PersistedWebhook): StoredWebhook {
     secretKeyAdded: Boolean(secret),
     ...(secret ? { secret } : {}),
     ...(encryptedHeaderNames
-      ? { encryptedHeaders: Object.fromEntries(encryptedHeaderNames.map((name) => [name, seedEncryptedHeaders?.includes(name) ? (seeded[name] ?? '') : ''])) }
+      ? {
+          encryptedHeaders: Object.fromEntries(
+            encryptedHeaderNames.map((name) => [name, seedEncryptedHeaders?.includes(name) ? (seeded[name] ?? '') : '']),
+          ),
+        }
       : {}),
   }
 }

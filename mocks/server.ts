@@ -44,7 +44,8 @@ const controlHandlers = [
   }),
   http.post('*/__mock/configure', async ({ request }) => {
     const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return badRequest('The body must be a JSON object of MockConfig fields.')
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+      return badRequest('The body must be a JSON object of MockConfig fields.')
     db.state.config = { ...db.state.config, ...patch }
     return HttpResponse.json(db.state.config)
   }),
@@ -83,7 +84,9 @@ async function answer(request: Request, extraHandlers: RequestHandler[]): Promis
   if (request.method === 'OPTIONS') return new Response(null, { status: 204 })
   if (CONTROL_PATHS.includes(pathname)) {
     if (request.headers.get('authorization') !== `Bearer ${DEMO_API_KEY}`) return unauthorized()
-    return (await getResponse(controlHandlers, request)) ?? errorResponse(404, 'WEBHOOKS-404', 'Not found', `No ${request.method} ${pathname}.`)
+    return (
+      (await getResponse(controlHandlers, request)) ?? errorResponse(404, 'WEBHOOKS-404', 'Not found', `No ${request.method} ${pathname}.`)
+    )
   }
   if (pathname.startsWith('/api/')) {
     if (!isAuthorized(request.headers.get('authorization'))) return unauthorized()

@@ -31,8 +31,7 @@ export async function readJson(request: Request): Promise<Parsed<unknown>> {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 export const invalid = (issues: FieldIssue[]) => errorsResponse(400, issues.map(toErrorItem))
 

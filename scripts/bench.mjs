@@ -25,7 +25,10 @@ const rows = [
   ['total JS (gzip)', ...builds.map((b) => kB(results[b.name].totalJsGzip))],
   ['CSS (gzip)', ...builds.map((b) => kB(results[b.name].cssGzip))],
   ['JS files', ...builds.map((b) => String(results[b.name].jsFiles))],
-  ['mock code in build', ...builds.map((b) => (results[b.name].mockFiles.length ? `yes (${results[b.name].mockFiles.length} file)` : 'no'))],
+  [
+    'mock code in build',
+    ...builds.map((b) => (results[b.name].mockFiles.length ? `yes (${results[b.name].mockFiles.length} file)` : 'no')),
+  ],
   ['mock code in first-page JS', ...builds.map((b) => (results[b.name].mockInFirstPage ? 'yes' : 'no'))],
 ]
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
@@ -38,5 +41,9 @@ const verdict = {
   tenantHasNoMock: tenant.mockFiles.length === 0 && !tenant.workerScript,
   demoMockOffFirstPage: !demo.mockInFirstPage,
 }
-console.log(`\nbudget: first-page JS of the real-tenant build <= ${kB(BUDGET_FIRST_PAGE_TENANT)}: ${verdict.firstPageTenantWithinBudget ? 'within' : 'OVER'}`)
-console.log(JSON.stringify({ bench: 'build-size', unit: 'bytes-gzip', results, budget: { firstPageTenant: BUDGET_FIRST_PAGE_TENANT }, verdict }))
+console.log(
+  `\nbudget: first-page JS of the real-tenant build <= ${kB(BUDGET_FIRST_PAGE_TENANT)}: ${verdict.firstPageTenantWithinBudget ? 'within' : 'OVER'}`,
+)
+console.log(
+  JSON.stringify({ bench: 'build-size', unit: 'bytes-gzip', results, budget: { firstPageTenant: BUDGET_FIRST_PAGE_TENANT }, verdict }),
+)

@@ -35,14 +35,21 @@ describe('readProxyEnv', () => {
 
 describe('assertNoCredentialInBundleEnv', () => {
   it('refuses a key-like VITE_ variable, or one holding the API key', () => {
-    expect(() => assertNoCredentialInBundleEnv({ VITE_QLIK_API_KEY: 'x' })).toThrow(/^VITE_QLIK_API_KEY: VITE_ variables are compiled into the browser bundle/)
+    expect(() => assertNoCredentialInBundleEnv({ VITE_QLIK_API_KEY: 'x' })).toThrow(
+      /^VITE_QLIK_API_KEY: VITE_ variables are compiled into the browser bundle/,
+    )
     expect(() => assertNoCredentialInBundleEnv({ QLIK_API_KEY: 'k3y-123', VITE_HEADER: 'Bearer k3y-123' })).toThrow(/^VITE_HEADER:/)
     expect(() => assertNoCredentialInBundleEnv({ VITE_CLIENT_SECRET: 'x', VITE_TOKEN: 'y' })).toThrow(/^VITE_CLIENT_SECRET, VITE_TOKEN:/)
   })
 
   it('lets the public OAuth settings through', () => {
     expect(() =>
-      assertNoCredentialInBundleEnv({ QLIK_API_KEY: 'k3y', VITE_QLIK_HOST: 'https://t.example.com', VITE_QLIK_CLIENT_ID: 'abc', VITE_QLIK_REDIRECT_URI: 'https://c.example.com/' }),
+      assertNoCredentialInBundleEnv({
+        QLIK_API_KEY: 'k3y',
+        VITE_QLIK_HOST: 'https://t.example.com',
+        VITE_QLIK_CLIENT_ID: 'abc',
+        VITE_QLIK_REDIRECT_URI: 'https://c.example.com/',
+      }),
     ).not.toThrow()
   })
 })

@@ -75,7 +75,11 @@ function guard(): Connect.NextHandleFunction {
     if (FORWARDED_PATH.test(req.url ?? '') && isCrossSiteRequest(req)) {
       res.statusCode = 403
       res.setHeader('Content-Type', 'application/json')
-      res.end(JSON.stringify({ errors: [{ code: 'PROXY-403', title: 'Forbidden', detail: 'The local tenant proxy answers only the console it serves.' }] }))
+      res.end(
+        JSON.stringify({
+          errors: [{ code: 'PROXY-403', title: 'Forbidden', detail: 'The local tenant proxy answers only the console it serves.' }],
+        }),
+      )
       return
     }
     next()

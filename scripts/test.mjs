@@ -7,14 +7,18 @@ import { tenantBuilds } from '../e2e/tenant-builds.mjs'
 function findChromium() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], { encoding: 'utf8' })
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], {
+    encoding: 'utf8',
+  })
   return probe.status === 0 && existsSync(probe.stdout) ? probe.stdout : undefined
 }
 
 function tenantBuildHasNoMock() {
   const report = analyzeBuild('dist-tenant')
   if (report.mockFiles.length || report.workerScript) {
-    throw new Error(`mock code in the real-tenant build: ${[...report.mockFiles, ...(report.workerScript ? ['mockServiceWorker.js'] : [])].join(', ')}`)
+    throw new Error(
+      `mock code in the real-tenant build: ${[...report.mockFiles, ...(report.workerScript ? ['mockServiceWorker.js'] : [])].join(', ')}`,
+    )
   }
   const demo = analyzeBuild('dist')
   if (demo.mockInFirstPage) throw new Error('the demo build loads the mock with its first-page JS; it must be a lazy chunk')
@@ -29,7 +33,11 @@ const steps = [
   ['build (demo, mock on)', npx('vite', 'build', '--logLevel', 'warn')],
   ['build (real tenant)', npx('vite', 'build', '--mode', 'tenant', '--logLevel', 'warn')],
   ['no mock code in the real-tenant build', tenantBuildHasNoMock],
-  ...tenantBuilds.map(({ name, env }) => [`build (real tenant, ${name} journeys)`, npx('vite', 'build', '--mode', 'tenant', '--logLevel', 'warn'), env]),
+  ...tenantBuilds.map(({ name, env }) => [
+    `build (real tenant, ${name} journeys)`,
+    npx('vite', 'build', '--mode', 'tenant', '--logLevel', 'warn'),
+    env,
+  ]),
   ['end-to-end tests (Playwright, Chromium)', npx('playwright', 'test'), { TENANT_E2E: '1' }],
 ]
 
@@ -47,10 +55,13 @@ for (const [name, command, stepEnv] of steps) {
   } else {
     if (name.startsWith('end-to-end') && !findChromium()) {
       failure =
-        'no Chromium found (CHROME_PATH, /usr/bin/chromium, or Playwright\'s own browser).\n' +
+        "no Chromium found (CHROME_PATH, /usr/bin/chromium, or Playwright's own browser).\n" +
         '  Install it with: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation'
     } else {
-      const result = spawnSync(command[0], command[1], { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...stepEnv } })
+      const result = spawnSync(command[0], command[1], {
+        stdio: 'inherit',
+        env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...stepEnv },
+      })
       if (result.status !== 0) failure = `exit code ${result.status ?? result.signal}`
     }
   }

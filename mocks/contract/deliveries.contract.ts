@@ -168,7 +168,11 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
       it('carries the request Qlik sends: content type, user agent, custom headers, encrypted values omitted', async () => {
         const slack = await getWebhookDelivery(SLACK, SEED_DELIVERIES.hostile.deliveryId)
         expect(slack.request?.url).toBe(SEED_WEBHOOKS.find((w) => w.id === SLACK)!.url)
-        expect(slack.request?.headers).toMatchObject({ 'Content-Type': 'application/json', 'User-Agent': 'Qlik Webhook', 'X-Team': 'analytics' })
+        expect(slack.request?.headers).toMatchObject({
+          'Content-Type': 'application/json',
+          'User-Agent': 'Qlik Webhook',
+          'X-Team': 'analytics',
+        })
 
         const [provisioning] = (await getWebhookDeliveries('wh-user-provisioning', { limit: 1 })).data
         expect(provisioning!.request?.headers).toMatchObject({ 'X-Source': 'qlik-cloud', 'X-Api-Key': OMITTED_HEADER_VALUE })
@@ -332,7 +336,7 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
         await apiError(resendWebhookDelivery(SLACK, SEED_DELIVERIES.hostile.deliveryId), 404, 'WEBHOOKS-404')
       })
 
-      it('lets a manager see every webhook\'s deliveries, and refuses a caller without permission with 403', async () => {
+      it("lets a manager see every webhook's deliveries, and refuses a caller without permission with 403", async () => {
         await env.configure({ persona: 'manager', userId: USERS.maria })
         expect((await getWebhookDeliveries(SLACK, { limit: 1 })).data).toHaveLength(1)
         await env.configure({ persona: 'none' })
@@ -342,7 +346,7 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
       })
     })
 
-    it('deletes a webhook\'s deliveries with the webhook', async () => {
+    it("deletes a webhook's deliveries with the webhook", async () => {
       const { deliveryId } = SEED_DELIVERIES.hostile
       await deleteWebhook(SLACK)
       await apiError(getWebhookDeliveries(SLACK), 404, 'WEBHOOKS-404')

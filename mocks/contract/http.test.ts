@@ -79,7 +79,10 @@ describe('the mock server itself', () => {
     for (const headers of [{}, { Authorization: 'Bearer wrong-key' }, { Authorization: DEMO_API_KEY }] as Record<string, string>[]) {
       const response = await api('/api/v1/webhooks', { headers })
       expect(response.status).toBe(401)
-      expect(await response.json()).toMatchObject({ errors: [{ code: 'WEBHOOKS-401', title: 'Unauthorized' }], traceId: expect.any(String) })
+      expect(await response.json()).toMatchObject({
+        errors: [{ code: 'WEBHOOKS-401', title: 'Unauthorized' }],
+        traceId: expect.any(String),
+      })
     }
     expect((await api('/__mock/reset', { method: 'POST' })).status).toBe(401)
   })
@@ -87,7 +90,11 @@ describe('the mock server itself', () => {
   it('answers a CORS preflight for any origin, allowing the headers a console sends', async () => {
     const response = await api('/api/v1/webhooks/wh-slack-app-events', {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization, content-type, qlik-api-version' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'PATCH',
+        'Access-Control-Request-Headers': 'authorization, content-type, qlik-api-version',
+      },
     })
     expect(response.status).toBe(204)
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
@@ -95,7 +102,9 @@ describe('the mock server itself', () => {
     const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase()
     for (const header of ['authorization', 'content-type', 'qlik-api-version']) expect(allowed).toContain(header)
 
-    const actual = await api('/api/v1/webhooks?limit=1', { headers: { Origin: 'https://console.example.com', Authorization: `Bearer ${DEMO_API_KEY}` } })
+    const actual = await api('/api/v1/webhooks?limit=1', {
+      headers: { Origin: 'https://console.example.com', Authorization: `Bearer ${DEMO_API_KEY}` },
+    })
     expect(actual.headers.get('access-control-allow-origin')).toBe('https://console.example.com')
     expect(actual.headers.get('access-control-expose-headers')).toContain('x-trace-id')
   })

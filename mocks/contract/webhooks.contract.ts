@@ -187,7 +187,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect(disabled.every((w) => !w.enabled)).toBe(true)
         expect(enabled.length + disabled.length).toBe(SEED_WEBHOOKS.length)
         const user = (await getWebhooks({ level: 'user', limit: 100 })).data
-        expect(user.map((w) => w.id).sort()).toEqual(SEED_WEBHOOKS.filter((w) => w.level === 'user').map((w) => w.id).sort())
+        expect(user.map((w) => w.id).sort()).toEqual(
+          SEED_WEBHOOKS.filter((w) => w.level === 'user')
+            .map((w) => w.id)
+            .sort(),
+        )
       })
 
       it('filters eventTypes with AND and origins with OR, and rejects unknown values', async () => {
@@ -197,7 +201,9 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect(one.map((w) => w.id).sort()).toEqual(['wh-broken-endpoint', 'wh-slack-app-events'])
         const origins = (await getWebhooks({ origins: ['automations', 'management-console'], limit: 100 })).data
         expect(origins.map((w) => w.id).sort()).toEqual(
-          SEED_WEBHOOKS.filter((w) => w.origin === 'automations' || w.origin === 'management-console').map((w) => w.id).sort(),
+          SEED_WEBHOOKS.filter((w) => w.origin === 'automations' || w.origin === 'management-console')
+            .map((w) => w.id)
+            .sort(),
         )
         await invalid(getWebhooks({ eventTypes: ['com.qlik.v1.nope'] }))
         await invalid(getWebhooks({ origins: ['elsewhere' as 'api'] }))
@@ -205,7 +211,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
 
       it('filters by owner, creator and updater ids exactly', async () => {
         const owned = (await getWebhooks({ ownerId: USERS.maria, limit: 100 })).data
-        expect(owned.map((w) => w.id).sort()).toEqual(SEED_WEBHOOKS.filter((w) => w.ownerId === USERS.maria).map((w) => w.id).sort())
+        expect(owned.map((w) => w.id).sort()).toEqual(
+          SEED_WEBHOOKS.filter((w) => w.ownerId === USERS.maria)
+            .map((w) => w.id)
+            .sort(),
+        )
         const created = (await getWebhooks({ createdByUserId: USERS.kenji, limit: 100 })).data
         expect(created.every((w) => w.createdByUserId === USERS.kenji) && created.length > 0).toBe(true)
         const updated = (await getWebhooks({ updatedByUserId: USERS.maria, limit: 100 })).data
@@ -337,7 +347,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         ['a filter on an unknown attribute', { filter: 'name eq "x"' }, 'filter'],
         ['a filter with parentheses', { filter: '(id eq "x")' }, 'filter'],
         ['a filter with an unquoted value', { filter: 'id eq x' }, 'filter'],
-        ['data.status with other event types', { eventTypes: [RELOAD, 'com.qlik.v1.app.created'], filter: 'data.status eq "ok"' }, 'filter'],
+        [
+          'data.status with other event types',
+          { eventTypes: [RELOAD, 'com.qlik.v1.app.created'], filter: 'data.status eq "ok"' },
+          'filter',
+        ],
         ['data.status with a value other than ok or error', { eventTypes: [RELOAD], filter: 'data.status eq "done"' }, 'filter'],
         ['a level that does not exist', { level: 'space' as 'user' }, 'level'],
         ['a non-boolean enabled', { enabled: 'yes' as unknown as boolean }, 'enabled'],
@@ -417,7 +431,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await expectError(getWebhook('wh-slack-app-events'), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(createWebhook({ ...VALID, level: 'user' }), 403, 'WEBHOOKS-403-FORBIDDEN')
         await expectError(updateWebhook('wh-slack-app-events', PUT_VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
-        await expectError(patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'x' }]), 403, 'WEBHOOKS-403-FORBIDDEN')
+        await expectError(
+          patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'x' }]),
+          403,
+          'WEBHOOKS-403-FORBIDDEN',
+        )
         await expectError(deleteWebhook('wh-slack-app-events'), 403, 'WEBHOOKS-403-FORBIDDEN')
       })
     })
@@ -425,7 +443,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
     describe('PUT /{id} (full replacement)', () => {
       it('resets every writable field it does not carry and keeps the read-only ones', async () => {
         const before = await getWebhook('wh-slack-app-events')
-        const updated = await updateWebhook('wh-slack-app-events', { name: 'Renamed', url: 'https://new.example.com/hook', enableCloudEventDelivery: true })
+        const updated = await updateWebhook('wh-slack-app-events', {
+          name: 'Renamed',
+          url: 'https://new.example.com/hook',
+          enableCloudEventDelivery: true,
+        })
         expect(updated).toMatchObject({
           id: 'wh-slack-app-events',
           name: 'Renamed',
@@ -480,27 +502,41 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect(on).not.toHaveProperty('disabledReasonCode')
       })
 
-      it.each(['id', 'createdAt', 'origin', 'secretKeyAdded', 'updatedByUserId'])('answers 409 when the body carries the read-only %s', async (field) => {
-        const body = { ...VALID, [field]: field === 'secretKeyAdded' ? true : 'x' } as WebhookBase
-        const error = await expectError(updateWebhook('wh-slack-app-events', body), 409, 'WEBHOOKS-409-READONLY')
-        expect(error.errors[0]?.detail).toContain(field)
-        expect((await getWebhook('wh-slack-app-events')).name).toBe(seeded('wh-slack-app-events').name)
-      })
+      it.each(['id', 'createdAt', 'origin', 'secretKeyAdded', 'updatedByUserId'])(
+        'answers 409 when the body carries the read-only %s',
+        async (field) => {
+          const body = { ...VALID, [field]: field === 'secretKeyAdded' ? true : 'x' } as WebhookBase
+          const error = await expectError(updateWebhook('wh-slack-app-events', body), 409, 'WEBHOOKS-409-READONLY')
+          expect(error.errors[0]?.detail).toContain(field)
+          expect((await getWebhook('wh-slack-app-events')).name).toBe(seeded('wh-slack-app-events').name)
+        },
+      )
 
       it('refuses to turn CloudEvents delivery off once on, and lets a legacy webhook turn it on', async () => {
-        await expectError(updateWebhook('wh-slack-app-events', { ...PUT_VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        await expectError(
+          updateWebhook('wh-slack-app-events', { ...PUT_VALID, enableCloudEventDelivery: false }),
+          403,
+          'WEBHOOKS-403-CLOUDEVENT',
+        )
         // Leaving it out of a PUT would turn it off too.
         await expectError(updateWebhook('wh-slack-app-events', VALID), 403, 'WEBHOOKS-403-CLOUDEVENT')
         const legacy = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false })
         expect(legacy.enableCloudEventDelivery).toBe(false)
         const upgraded = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: true })
         expect(upgraded.enableCloudEventDelivery).toBe(true)
-        await expectError(updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false }), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        await expectError(
+          updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false }),
+          403,
+          'WEBHOOKS-403-CLOUDEVENT',
+        )
       })
 
       it('validates the body like a create and changes nothing when it fails', async () => {
         await invalid(updateWebhook('wh-slack-app-events', { ...PUT_VALID, url: 'https://localhost' }), 'url')
-        await invalid(updateWebhook('wh-slack-app-events', { ...PUT_VALID, level: 'user', eventTypes: ['com.qlik.v1.app.deleted'] }), 'eventTypes')
+        await invalid(
+          updateWebhook('wh-slack-app-events', { ...PUT_VALID, level: 'user', eventTypes: ['com.qlik.v1.app.deleted'] }),
+          'eventTypes',
+        )
         expect(await getWebhook('wh-slack-app-events')).toMatchObject({ url: seeded('wh-slack-app-events').url })
       })
 
@@ -519,7 +555,7 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await expect(updateWebhook('wh-slack-app-events', PUT_VALID)).resolves.toMatchObject({ level: 'tenant' })
       })
 
-      it("keeps a user from replacing a tenant-level webhook they own", async () => {
+      it('keeps a user from replacing a tenant-level webhook they own', async () => {
         await env.configure({ persona: 'user', userId: USERS.maria })
         const error = await expectError(updateWebhook('wh-di-completed', PUT_VALID), 403, 'WEBHOOKS-403-FORBIDDEN')
         expect(error.errors[0]?.detail).toContain('tenant admin or a manager')
@@ -530,7 +566,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
           ownerId: USERS.kenji,
         })
         await env.configure({ persona: 'manager' })
-        await expectError(updateWebhook('wh-exports-kenji', { ...PUT_VALID, level: 'user', ownerId: USERS.maria }), 403, 'WEBHOOKS-403-FORBIDDEN')
+        await expectError(
+          updateWebhook('wh-exports-kenji', { ...PUT_VALID, level: 'user', ownerId: USERS.maria }),
+          403,
+          'WEBHOOKS-403-FORBIDDEN',
+        )
       })
     })
 
@@ -593,12 +633,17 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await invalid(patch('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'n'.repeat(513) }]), 'name')
         await invalid(patch('wh-slack-app-events', [{ op: 'replace', path: '/eventTypes', value: ['com.qlik.v1.nope'] }]), 'eventTypes')
         // The seeded monitor filters on data.status, which needs App reload finished alone.
-        await invalid(patch('wh-reload-monitor', [{ op: 'add', path: '/eventTypes', value: [RELOAD, 'com.qlik.v1.app.created'] }]), 'filter')
+        await invalid(
+          patch('wh-reload-monitor', [{ op: 'add', path: '/eventTypes', value: [RELOAD, 'com.qlik.v1.app.created'] }]),
+          'filter',
+        )
         // A user-level webhook cannot take a tenant-only event type.
         await invalid(patch('wh-teams-publish', [{ op: 'replace', path: '/eventTypes', value: ['com.qlik.v1.app.deleted'] }]), 'eventTypes')
         await invalid(patch('wh-reload-monitor', [{ op: 'replace', path: '/headers', value: { authorization: 'x' } }]), 'encryptedHeaders')
         await invalid(patch('wh-slack-app-events', [{ op: 'replace', path: '/description', value: 'd'.repeat(1025) }]), 'description')
-        await expect(patch('wh-slack-app-events', [{ op: 'replace', path: '/description', value: 'd'.repeat(1024) }])).resolves.toBeUndefined()
+        await expect(
+          patch('wh-slack-app-events', [{ op: 'replace', path: '/description', value: 'd'.repeat(1024) }]),
+        ).resolves.toBeUndefined()
       })
 
       it('sets and removes the secret, reported only through secretKeyAdded', async () => {
@@ -622,7 +667,10 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
           { op: 'replace', path: '/url', value: 'https://moved.example.com/hook' },
           { op: 'replace', path: '/encryptedHeaders', value: { 'X-Api-Key': 'new-value' } },
         ])
-        expect(await getWebhook('wh-user-provisioning')).toMatchObject({ url: 'https://moved.example.com/hook', encryptedHeaders: ['X-Api-Key'] })
+        expect(await getWebhook('wh-user-provisioning')).toMatchObject({
+          url: 'https://moved.example.com/hook',
+          encryptedHeaders: ['X-Api-Key'],
+        })
         await patch('wh-user-provisioning', [
           { op: 'replace', path: '/url', value: 'https://moved-again.example.com/hook' },
           { op: 'remove', path: '/encryptedHeaders' },
@@ -648,7 +696,11 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
           403,
           'WEBHOOKS-403-CLOUDEVENT',
         )
-        await expectError(patch('wh-slack-app-events', [{ op: 'remove', path: '/enableCloudEventDelivery' }]), 403, 'WEBHOOKS-403-CLOUDEVENT')
+        await expectError(
+          patch('wh-slack-app-events', [{ op: 'remove', path: '/enableCloudEventDelivery' }]),
+          403,
+          'WEBHOOKS-403-CLOUDEVENT',
+        )
         await patch('wh-legacy-export', [{ op: 'replace', path: '/enableCloudEventDelivery', value: true }])
         expect((await getWebhook('wh-legacy-export')).enableCloudEventDelivery).toBe(true)
         await expectError(

@@ -34,10 +34,18 @@ async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
 
   const now = Date.now()
   const items = db.state.deliveries.filter(
-    (d) => d.webhookId === webhook.id && isRetained(d, now) && (status === null || d.status === status) && (eventType === null || d.eventType === eventType),
+    (d) =>
+      d.webhookId === webhook.id &&
+      isRetained(d, now) &&
+      (status === null || d.status === status) &&
+      (eventType === null || d.eventType === eventType),
   )
   // Status sorts fail before success ascending; within a status, newest first.
-  items.sort(field === 'status' ? (a, b) => direction * a.status.localeCompare(b.status) || byTriggeredAt(b, a) : (a, b) => direction * byTriggeredAt(a, b))
+  items.sort(
+    field === 'status'
+      ? (a, b) => direction * a.status.localeCompare(b.status) || byTriggeredAt(b, a)
+      : (a, b) => direction * byTriggeredAt(a, b),
+  )
 
   const page = paginate(items, url)
   if (page instanceof Response) return page

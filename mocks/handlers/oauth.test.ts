@@ -7,7 +7,12 @@ import { createOAuthStandIn } from './oauth'
 
 const ORIGIN = 'http://localhost'
 const REDIRECT = 'http://127.0.0.1:4188/'
-const as: oauth.AuthorizationServer = { issuer: ORIGIN, authorization_endpoint: `${ORIGIN}/oauth/authorize`, token_endpoint: `${ORIGIN}/oauth/token`, revocation_endpoint: `${ORIGIN}/oauth/revoke` }
+const as: oauth.AuthorizationServer = {
+  issuer: ORIGIN,
+  authorization_endpoint: `${ORIGIN}/oauth/authorize`,
+  token_endpoint: `${ORIGIN}/oauth/token`,
+  revocation_endpoint: `${ORIGIN}/oauth/revoke`,
+}
 const client: oauth.Client = { client_id: 'console' }
 const insecure = { [oauth.allowInsecureRequests]: true }
 
@@ -63,11 +68,30 @@ describe('the OAuth stand-in', () => {
     const { challenge } = await pkce()
     const back = new URL((await authorize(request(challenge))).headers.get('Location')!)
     const params = oauth.validateAuthResponse(as, client, back, 'st4te')
-    const wrong = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, oauth.generateRandomCodeVerifier(), insecure)
+    const wrong = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      REDIRECT,
+      oauth.generateRandomCodeVerifier(),
+      insecure,
+    )
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toMatchObject({ error: 'invalid_grant', error_description: expect.stringContaining('PKCE') })
-    const again = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, oauth.generateRandomCodeVerifier(), insecure)
-    expect(await again.json()).toMatchObject({ error: 'invalid_grant', error_description: expect.stringContaining('unknown, used or expired') })
+    const again = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      REDIRECT,
+      oauth.generateRandomCodeVerifier(),
+      insecure,
+    )
+    expect(await again.json()).toMatchObject({
+      error: 'invalid_grant',
+      error_description: expect.stringContaining('unknown, used or expired'),
+    })
   })
 
   it('shows an error instead of redirecting to an unknown client or an unregistered redirect URI', async () => {

@@ -56,35 +56,49 @@ export function createOAuthStandIn(options: OAuthStandInOptions): { handlers: Ht
     const client = clientById(q.get('client_id'))
     if (!client) return refusePage(`unknown client_id "${q.get('client_id') ?? ''}".`)
     const redirectUri = q.get('redirect_uri') ?? ''
-    if (!client.redirectUris.includes(redirectUri)) return refusePage(`redirect_uri "${redirectUri}" is not registered for client ${client.clientId}.`)
+    if (!client.redirectUris.includes(redirectUri))
+      return refusePage(`redirect_uri "${redirectUri}" is not registered for client ${client.clientId}.`)
     const state = q.get('state')
     const back = (params: Record<string, string>) => redirect(redirectUri, { ...params, ...(state ? { state } : {}) })
-    if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'Only response_type=code is supported.' })
+    if (q.get('response_type') !== 'code')
+      return back({ error: 'unsupported_response_type', error_description: 'Only response_type=code is supported.' })
     const challenge = q.get('code_challenge')
     if (q.get('code_challenge_method') !== 'S256' || !challenge) {
       return back({ error: 'invalid_request', error_description: 'PKCE is required: send code_challenge with code_challenge_method=S256.' })
     }
-    if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) return back({ error: 'invalid_request', error_description: 'code_challenge is not a base64url SHA-256 digest.' })
+    if (!/^[A-Za-z0-9_-]{43}$/.test(challenge))
+      return back({ error: 'invalid_request', error_description: 'code_challenge is not a base64url SHA-256 digest.' })
     const code = random()
-    codes.set(code, { clientId: client.clientId, redirectUri, challenge, scope: q.get('scope') || 'user_default', expiresAt: now() + CODE_LIFETIME_MS })
+    codes.set(code, {
+      clientId: client.clientId,
+      redirectUri,
+      challenge,
+      scope: q.get('scope') || 'user_default',
+      expiresAt: now() + CODE_LIFETIME_MS,
+    })
     return back({ code })
   })
 
   const token = http.post('*/oauth/token', async ({ request }) => {
     const form = await formBody(request)
-    if (form.get('grant_type') !== 'authorization_code') return oauthError(400, 'unsupported_grant_type', 'Only grant_type=authorization_code is supported.')
+    if (form.get('grant_type') !== 'authorization_code')
+      return oauthError(400, 'unsupported_grant_type', 'Only grant_type=authorization_code is supported.')
     const client = clientById(form.get('client_id'))
     if (!client) return oauthError(401, 'invalid_client', `Unknown client_id "${form.get('client_id') ?? ''}".`)
     const code = form.get('code') ?? ''
     const pending = codes.get(code)
     // A code works once, whatever the outcome.
     codes.delete(code)
-    if (!pending || pending.expiresAt <= now()) return oauthError(400, 'invalid_grant', 'The authorization code is unknown, used or expired.')
-    if (pending.clientId !== client.clientId) return oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.')
-    if (form.get('redirect_uri') !== pending.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one of the authorization request.')
+    if (!pending || pending.expiresAt <= now())
+      return oauthError(400, 'invalid_grant', 'The authorization code is unknown, used or expired.')
+    if (pending.clientId !== client.clientId)
+      return oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.')
+    if (form.get('redirect_uri') !== pending.redirectUri)
+      return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one of the authorization request.')
     const verifier = form.get('code_verifier') ?? ''
     if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return oauthError(400, 'invalid_request', 'code_verifier is missing or malformed.')
-    if ((await s256(verifier)) !== pending.challenge) return oauthError(400, 'invalid_grant', 'PKCE verification failed: code_verifier does not match code_challenge.')
+    if ((await s256(verifier)) !== pending.challenge)
+      return oauthError(400, 'invalid_grant', 'PKCE verification failed: code_verifier does not match code_challenge.')
     const accessToken = `mock-at-${random()}`
     issuedTokens.set(accessToken, now() + settings.tokenLifetimeSeconds * 1000)
     return HttpResponse.json(
@@ -102,10 +116,12 @@ export function createOAuthStandIn(options: OAuthStandInOptions): { handlers: Ht
 
   // Test control, on the mock server only: change the token lifetime, or expire every issued token now.
   const control = http.post('*/__mock/oauth', async ({ request }) => {
-    if (request.headers.get('Authorization') !== `Bearer ${DEMO_API_KEY}`) return oauthError(401, 'invalid_client', 'The control endpoint needs the demo key.')
+    if (request.headers.get('Authorization') !== `Bearer ${DEMO_API_KEY}`)
+      return oauthError(401, 'invalid_client', 'The control endpoint needs the demo key.')
     const body = (await request.json().catch(() => ({}))) as { tokenLifetimeSeconds?: unknown; expireIssuedTokens?: unknown }
     if (body.tokenLifetimeSeconds !== undefined) {
-      if (typeof body.tokenLifetimeSeconds !== 'number' || !(body.tokenLifetimeSeconds > 0)) return oauthError(400, 'invalid_request', 'tokenLifetimeSeconds must be a positive number.')
+      if (typeof body.tokenLifetimeSeconds !== 'number' || !(body.tokenLifetimeSeconds > 0))
+        return oauthError(400, 'invalid_request', 'tokenLifetimeSeconds must be a positive number.')
       settings.tokenLifetimeSeconds = body.tokenLifetimeSeconds
     }
     if (body.expireIssuedTokens === true) for (const key of issuedTokens.keys()) issuedTokens.set(key, now() - 1)
@@ -125,7 +141,9 @@ export function oauthStandInFromEnv(env: Record<string, string | undefined> = pr
     clients: [
       {
         clientId: env.MOCK_OAUTH_CLIENT_ID ?? 'webhooks-console',
-        redirectUris: (env.MOCK_OAUTH_REDIRECT_URIS ?? 'http://localhost:5173/,http://127.0.0.1:5173/,http://localhost:4173/,http://127.0.0.1:4173/')
+        redirectUris: (
+          env.MOCK_OAUTH_REDIRECT_URIS ?? 'http://localhost:5173/,http://127.0.0.1:5173/,http://localhost:4173/,http://127.0.0.1:4173/'
+        )
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean),

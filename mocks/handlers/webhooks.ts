@@ -13,15 +13,7 @@ import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
 import { badRequest, errorResponse, forbidden, notFound, paginate, parseSort } from '../http-utils'
-import {
-  applyPatch,
-  checkWebhookBody,
-  cloudEventsLocked,
-  invalid,
-  levelForbidden,
-  readJson,
-  readOnlyConflict,
-} from '../validate'
+import { applyPatch, checkWebhookBody, cloudEventsLocked, invalid, levelForbidden, readJson, readOnlyConflict } from '../validate'
 
 // The webhook operations of webhooks-api.md §2–§7 under /api/v1/webhooks,
 // and the same store under /api/core/webhooks.
@@ -63,7 +55,10 @@ function listWebhooks(url: URL): Response {
   }
   const eventTypes = q.get('eventTypes')
   if (eventTypes) {
-    const wanted = eventTypes.split(',').map((s) => s.trim()).filter(Boolean)
+    const wanted = eventTypes
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const unknown = wanted.find((name) => !EVENT_TYPES.some((t) => t.name === name))
     if (unknown) return badRequest(`Unknown event type "${unknown}".`)
     items = items.filter((w) => wanted.every((t) => w.eventTypes?.includes(t)))
@@ -83,7 +78,9 @@ function listWebhooks(url: URL): Response {
   const sort = parseSort(url, WEBHOOK_SORT_FIELDS, '-createdAt')
   if (sort instanceof Response) return sort
   const { field, direction } = sort
-  items.sort((a, b) => direction * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id))
+  items.sort(
+    (a, b) => direction * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id),
+  )
 
   const page = paginate(items.map(toResponse), url)
   return page instanceof Response ? page : HttpResponse.json(page)
@@ -136,7 +133,12 @@ async function createWebhook(request: Request): Promise<Response> {
     return errorResponse(403, 'WEBHOOKS-403-QUOTA', 'Quota reached', `A user can own at most ${quotaPerUser} webhooks; delete one first.`)
   }
   if (db.state.webhooks.length >= quotaPerTenant) {
-    return errorResponse(403, 'WEBHOOKS-403-QUOTA', 'Quota reached', `The tenant can have at most ${quotaPerTenant} webhooks; delete one first.`)
+    return errorResponse(
+      403,
+      'WEBHOOKS-403-QUOTA',
+      'Quota reached',
+      `The tenant can have at most ${quotaPerTenant} webhooks; delete one first.`,
+    )
   }
 
   const now = new Date().toISOString()

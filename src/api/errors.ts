@@ -8,13 +8,7 @@ export class ApiError extends Error {
   readonly operation: string
   readonly retryAfterSeconds: number | undefined
 
-  constructor(init: {
-    status: number
-    errors: ApiErrorItem[]
-    traceId?: string
-    operation: string
-    retryAfterSeconds?: number
-  }) {
+  constructor(init: { status: number; errors: ApiErrorItem[]; traceId?: string; operation: string; retryAfterSeconds?: number }) {
     const first = init.errors[0]
     super(first ? (first.detail ? `${first.title}: ${first.detail}` : first.title) : `HTTP ${init.status}`)
     this.name = 'ApiError'
@@ -76,11 +70,7 @@ const OPERATION_VERBS: Record<string, string> = {
  * first is explained with the permissions a tenant admin can grant.
  */
 export function isPermissionError(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 403 &&
-    !error.errors.some((e) => /QUOTA|CLOUDEVENT/i.test(e.code ?? ''))
-  )
+  return error instanceof ApiError && error.status === 403 && !error.errors.some((e) => /QUOTA|CLOUDEVENT/i.test(e.code ?? ''))
 }
 
 /** One line a person can act on, whatever went wrong. */

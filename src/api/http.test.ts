@@ -63,7 +63,9 @@ describe('the configured API origin', () => {
         return HttpResponse.json({ data: [], links: { self: { href: request.url } } })
       }),
     )
-    await getWebhooksPage('https://tenant.example.com/api/v1/webhooks?next=abc&limit=20').finally(() => configureApi({ headers: () => ({}) }))
+    await getWebhooksPage('https://tenant.example.com/api/v1/webhooks?next=abc&limit=20').finally(() =>
+      configureApi({ headers: () => ({}) }),
+    )
     expect(seen).toEqual({ url: 'http://localhost/api/v1/webhooks?next=abc&limit=20', authorization: 'Bearer t0ken' })
   })
 })

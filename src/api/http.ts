@@ -121,7 +121,13 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
     errors:
       body.success && body.data.errors?.length
         ? body.data.errors
-        : [{ code: `HTTP-${response.status}`, title: response.statusText || `HTTP ${response.status}`, detail: text.slice(0, 200) || undefined }],
+        : [
+            {
+              code: `HTTP-${response.status}`,
+              title: response.statusText || `HTTP ${response.status}`,
+              detail: text.slice(0, 200) || undefined,
+            },
+          ],
     traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,
     retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
   })

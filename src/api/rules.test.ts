@@ -36,10 +36,18 @@ describe('webhookPostRules and webhookBaseRules', () => {
     [{ ...valid, secret: 's'.repeat(65) }, 'secret', 'The secret must be 32 to 64 characters long; it has 65.'],
     [{ ...valid, eventTypes: ['a', 'a'] }, 'eventTypes', 'The event type "a" is listed more than once.'],
     [{ ...valid, headers: { 'Bad Name': 'x' } }, 'headers', expect.stringContaining('contains a space')],
-    [{ ...valid, headers: { A: 'x' }, encryptedHeaders: { a: 'y' } }, 'encryptedHeaders', expect.stringContaining('both a plain and an encrypted')],
+    [
+      { ...valid, headers: { A: 'x' }, encryptedHeaders: { a: 'y' } },
+      'encryptedHeaders',
+      expect.stringContaining('both a plain and an encrypted'),
+    ],
     [{ ...valid, encryptedHeaders: { A: 'x'.repeat(2048) } }, 'encryptedHeaders', expect.stringContaining('2049 bytes')],
     [{ ...valid, filter: 'name eq "x"' }, 'filter', expect.stringContaining('Unknown attribute "name"')],
-    [{ ...valid, filter: 'data.status eq "ok"', eventTypes: ['com.qlik.v1.app.created'] }, 'filter', expect.stringContaining('data.status can be used only')],
+    [
+      { ...valid, filter: 'data.status eq "ok"', eventTypes: ['com.qlik.v1.app.created'] },
+      'filter',
+      expect.stringContaining('data.status can be used only'),
+    ],
   ])('reject %j on its field', (body, field, message) => {
     expect(issuesOf(body)).toEqual([{ field, message }])
   })
@@ -66,9 +74,14 @@ describe('eventTypeIssues', () => {
     expect(eventTypeIssues(undefined, 'user', catalogue)).toEqual([])
   })
   it('rejects unknown types and types not allowed at the level', () => {
-    expect(eventTypeIssues(['nope'], 'tenant', catalogue)).toEqual([{ field: 'eventTypes', message: '"nope" is not an event type of this tenant.' }])
+    expect(eventTypeIssues(['nope'], 'tenant', catalogue)).toEqual([
+      { field: 'eventTypes', message: '"nope" is not an event type of this tenant.' },
+    ])
     expect(eventTypeIssues(['a.tenant'], 'user', catalogue)).toEqual([
-      { field: 'eventTypes', message: '"Tenant only" (a.tenant) is not available for user-level webhooks; it is available at tenant level.' },
+      {
+        field: 'eventTypes',
+        message: '"Tenant only" (a.tenant) is not available for user-level webhooks; it is available at tenant level.',
+      },
     ])
   })
 })

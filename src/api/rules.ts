@@ -1,15 +1,7 @@
 import { z } from 'zod/mini'
 import type { $RefinementCtx, $ZodError } from 'zod/v4/core'
 import { validateFilter, validateHeaders, validateWebhookUrl } from '../lib/validation'
-import {
-  LIMITS,
-  webhookBaseSchema,
-  webhookPostSchema,
-  type ApiErrorItem,
-  type EventType,
-  type Level,
-  type WebhookBase,
-} from './schemas'
+import { LIMITS, webhookBaseSchema, webhookPostSchema, type ApiErrorItem, type EventType, type Level, type WebhookBase } from './schemas'
 
 // Request-side rules of webhooks-api.md §4.1 and §6, derived from the wire
 // schemas so that the mock tenant and the create/edit form enforce the same

@@ -86,11 +86,7 @@ export function deleteWebhook(id: string, options: Options = {}): Promise<void> 
   return request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(id)), ...options })
 }
 
-export function getWebhookDeliveries(
-  id: string,
-  params: GetWebhookDeliveriesParams = {},
-  options: Options = {},
-): Promise<DeliveryList> {
+export function getWebhookDeliveries(id: string, params: GetWebhookDeliveriesParams = {}, options: Options = {}): Promise<DeliveryList> {
   return request({ operation: 'getWebhookDeliveries', url: buildUrl(at(id, 'deliveries'), params), schema: deliveryListSchema, ...options })
 }
 

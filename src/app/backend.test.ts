@@ -8,7 +8,11 @@ afterEach(() => {
 })
 
 /** What the server that served the page answers on the proxy's info path. */
-const serverAnswers = (response: Response) => vi.stubGlobal('fetch', vi.fn(async () => response))
+const serverAnswers = (response: Response) =>
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => response),
+  )
 
 const tenant = { host: 'example.eu.qlikcloud.com', clientId: 'abc123', redirectUri: '' }
 
@@ -16,7 +20,12 @@ describe('parseOAuthInput', () => {
   it('fills in the tenant origin and a redirect URI on this console', () => {
     expect(parseOAuthInput(tenant)).toEqual({
       ok: true,
-      config: { origin: 'https://example.eu.qlikcloud.com', host: 'example.eu.qlikcloud.com', clientId: 'abc123', redirectUri: `${location.origin}/` },
+      config: {
+        origin: 'https://example.eu.qlikcloud.com',
+        host: 'example.eu.qlikcloud.com',
+        clientId: 'abc123',
+        redirectUri: `${location.origin}/`,
+      },
     })
   })
 
@@ -65,9 +74,13 @@ describe('resolveTenantBackend', () => {
     proxyAnswers({ tenant: 'proxied.example.com' })
     vi.stubEnv('VITE_QLIK_HOST', 'built.example.com')
     vi.stubEnv('VITE_QLIK_CLIENT_ID', 'built')
-    expect(await resolveTenantBackend()).toMatchObject({ backend: { kind: 'oauth', source: 'build', config: { host: 'built.example.com' } } })
+    expect(await resolveTenantBackend()).toMatchObject({
+      backend: { kind: 'oauth', source: 'build', config: { host: 'built.example.com' } },
+    })
     saveOAuthInput(tenant)
-    expect(await resolveTenantBackend()).toMatchObject({ backend: { kind: 'oauth', source: 'settings', config: { host: 'example.eu.qlikcloud.com' } } })
+    expect(await resolveTenantBackend()).toMatchObject({
+      backend: { kind: 'oauth', source: 'settings', config: { host: 'example.eu.qlikcloud.com' } },
+    })
   })
 
   it('says why a configuration is unusable instead of guessing', async () => {

@@ -78,7 +78,8 @@ export function loadSavedOAuthInput(): OAuthInput | undefined {
     const value: unknown = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null')
     if (value && typeof value === 'object' && 'host' in value && 'clientId' in value && 'redirectUri' in value) {
       const { host, clientId, redirectUri } = value as Record<string, unknown>
-      if (typeof host === 'string' && typeof clientId === 'string' && typeof redirectUri === 'string') return { host, clientId, redirectUri }
+      if (typeof host === 'string' && typeof clientId === 'string' && typeof redirectUri === 'string')
+        return { host, clientId, redirectUri }
     }
   } catch {
     // unreadable settings count as none
@@ -116,7 +117,10 @@ export type Resolution =
 export async function resolveTenantBackend(): Promise<Resolution> {
   const saved = loadSavedOAuthInput()
   const built = buildOAuthInput()
-  for (const [input, source] of [[saved, 'settings'], [built, 'build']] as const) {
+  for (const [input, source] of [
+    [saved, 'settings'],
+    [built, 'build'],
+  ] as const) {
     if (!input) continue
     const parsed = parseOAuthInput(input)
     if (parsed.ok) return { backend: { kind: 'oauth', config: parsed.config, source } }

@@ -1,13 +1,26 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { Button } from '../components/ui/button'
-import { buildOAuthInput, defaultRedirectUri, loadSavedOAuthInput, parseOAuthInput, saveOAuthInput, type OAuthConfig, type OAuthInput, type OAuthInputErrors } from './backend'
+import {
+  buildOAuthInput,
+  defaultRedirectUri,
+  loadSavedOAuthInput,
+  parseOAuthInput,
+  saveOAuthInput,
+  type OAuthConfig,
+  type OAuthInput,
+  type OAuthInputErrors,
+} from './backend'
 
 // Where a hosted console asks which tenant and OAuth client to use. Loaded
 // on demand: most starts never show it.
 
 const FIELDS: { name: keyof OAuthInput; label: string; hint: string }[] = [
   { name: 'host', label: 'Tenant address', hint: 'For example https://example.eu.qlikcloud.com.' },
-  { name: 'clientId', label: 'Client ID', hint: 'Of the OAuth client (single-page app) created for this console in the Management Console.' },
+  {
+    name: 'clientId',
+    label: 'Client ID',
+    hint: 'Of the OAuth client (single-page app) created for this console in the Management Console.',
+  },
   { name: 'redirectUri', label: 'Redirect URI', hint: '' },
 ]
 
@@ -24,7 +37,9 @@ export function ConnectionSettings({
   onCancel: (() => void) | undefined
   onForget: () => void
 }) {
-  const [values, setValues] = useState<OAuthInput>(() => initial ?? loadSavedOAuthInput() ?? buildOAuthInput() ?? { host: '', clientId: '', redirectUri: '' })
+  const [values, setValues] = useState<OAuthInput>(
+    () => initial ?? loadSavedOAuthInput() ?? buildOAuthInput() ?? { host: '', clientId: '', redirectUri: '' },
+  )
   const [errors, setErrors] = useState<OAuthInputErrors>({})
   const refs = useRef<Partial<Record<keyof OAuthInput, HTMLInputElement | null>>>({})
   const id = useId()
@@ -47,8 +62,8 @@ export function ConnectionSettings({
     <section className="tenant-panel" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Connect to a Qlik Cloud tenant</h1>
       <p>
-        Sign in with an OAuth client of the single-page-app kind that a tenant admin created for this console. To use an API key instead, run the console
-        locally through its proxy (<code>npm run dev:tenant</code>).
+        Sign in with an OAuth client of the single-page-app kind that a tenant admin created for this console. To use an API key instead,
+        run the console locally through its proxy (<code>npm run dev:tenant</code>).
       </p>
       {problem ? (
         <p role="alert" className="form-error">
@@ -58,7 +73,10 @@ export function ConnectionSettings({
       <form onSubmit={submit} noValidate className="tenant-form">
         {FIELDS.map((field) => {
           const error = errors[field.name]
-          const hint = field.name === 'redirectUri' ? `Must match the OAuth client’s redirect URL exactly. Empty means ${defaultRedirectUri()}.` : field.hint
+          const hint =
+            field.name === 'redirectUri'
+              ? `Must match the OAuth client’s redirect URL exactly. Empty means ${defaultRedirectUri()}.`
+              : field.hint
           return (
             <div className="tenant-field" key={field.name}>
               <label htmlFor={`${id}-${field.name}`}>{field.label}</label>

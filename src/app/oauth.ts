@@ -78,7 +78,15 @@ export async function completeSignIn(config: OAuthConfig): Promise<void> {
     }
     const as = server(config)
     const params = oauth.validateAuthResponse(as, client(config), current, pending.state)
-    const response = await oauth.authorizationCodeGrantRequest(as, client(config), oauth.None(), params, pending.redirectUri, pending.codeVerifier, transport(config))
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client(config),
+      oauth.None(),
+      params,
+      pending.redirectUri,
+      pending.codeVerifier,
+      transport(config),
+    )
     const result = await oauth.processAuthorizationCodeResponse(as, client(config), response)
     setToken(
       {
@@ -100,6 +108,9 @@ export async function revokeToken(config: OAuthConfig, token: string): Promise<v
     const response = await oauth.revocationRequest(server(config), client(config), oauth.None(), token, transport(config))
     await oauth.processRevocationResponse(response)
   } catch (error) {
-    console.warn('The tenant did not confirm the token revocation; the token stays valid until it expires.', error instanceof Error ? error.message : '')
+    console.warn(
+      'The tenant did not confirm the token revocation; the token stays valid until it expires.',
+      error instanceof Error ? error.message : '',
+    )
   }
 }

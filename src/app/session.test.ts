@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OAuthConfig } from './backend'
-import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, savePendingSignIn, sessionStore, setToken, startSession, takePendingSignIn } from './session'
+import {
+  authorizationHeader,
+  clearToken,
+  isSignInCallback,
+  onUnauthorized,
+  savePendingSignIn,
+  sessionStore,
+  setToken,
+  startSession,
+  takePendingSignIn,
+} from './session'
 
 const config: OAuthConfig = { origin: 'https://a.example.com', host: 'a.example.com', clientId: 'c1', redirectUri: 'http://localhost/' }
 const token = (accessToken: string, origin = config.origin) => ({ accessToken, expiresAt: undefined, origin, clientId: 'c1' })

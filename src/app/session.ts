@@ -86,7 +86,15 @@ export const retryProxy = () => set('active')
 // The PKCE verifier and state survive the redirect to the tenant and back in
 // sessionStorage, and are removed as soon as the sign-in completes or fails.
 
-export type PendingSignIn = { state: string; codeVerifier: string; returnTo: string; keep: boolean; origin: string; clientId: string; redirectUri: string }
+export type PendingSignIn = {
+  state: string
+  codeVerifier: string
+  returnTo: string
+  keep: boolean
+  origin: string
+  clientId: string
+  redirectUri: string
+}
 
 export function savePendingSignIn(pending: PendingSignIn): void {
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending))

@@ -114,27 +114,30 @@ export function TenantConsole() {
   else if (backend.kind === 'oauth' && status === 'signed-out') content = <SignInPanel config={backend.config} error={signInError} />
   else if (backend.kind === 'oauth' && status === 'expired') {
     notice = (
-        <SessionBanner title="Your sign-in has ended">
-          <p>The tenant answered 401 Unauthorized: the access token expired or was revoked. Sign in again to continue; you come back to this page.</p>
-          <SignInControls config={backend.config} label="Sign in again" />
-        </SessionBanner>
+      <SessionBanner title="Your sign-in has ended">
+        <p>
+          The tenant answered 401 Unauthorized: the access token expired or was revoked. Sign in again to continue; you come back to this
+          page.
+        </p>
+        <SignInControls config={backend.config} label="Sign in again" />
+      </SessionBanner>
     )
   } else if (backend.kind === 'proxy' && status === 'refused') {
     notice = (
-        <SessionBanner title="The tenant refused the API key">
-          <p>
-            {backend.host} answered 401 Unauthorized to the local proxy: the API key in QLIK_API_KEY is wrong, expired, revoked or
-            belongs to another tenant. Set a valid key, restart <code>npm run dev:tenant</code> (or <code>preview:tenant</code>), then try again.
-          </p>
-          <Button
-            onClick={() => {
-              retryProxy()
-              setEpoch((n) => n + 1)
-            }}
-          >
-            Try again
-          </Button>
-        </SessionBanner>
+      <SessionBanner title="The tenant refused the API key">
+        <p>
+          {backend.host} answered 401 Unauthorized to the local proxy: the API key in QLIK_API_KEY is wrong, expired, revoked or belongs to
+          another tenant. Set a valid key, restart <code>npm run dev:tenant</code> (or <code>preview:tenant</code>), then try again.
+        </p>
+        <Button
+          onClick={() => {
+            retryProxy()
+            setEpoch((n) => n + 1)
+          }}
+        >
+          Try again
+        </Button>
+      </SessionBanner>
     )
   }
 
@@ -166,8 +169,8 @@ function SignInControls({ config, label }: { config: OAuthConfig; label: string 
         Stay signed in in this browser tab
       </label>
       <p id={hintId} className="hint">
-        Keeps the access token in this tab’s session storage until the tab closes. Otherwise it is held in memory only, and reloading the page asks you to
-        sign in again.
+        Keeps the access token in this tab’s session storage until the tab closes. Otherwise it is held in memory only, and reloading the
+        page asks you to sign in again.
       </p>
       <Button
         variant="primary"

@@ -33,7 +33,8 @@ describe('legacy to CloudEvents mapping', () => {
       const legacy = example.legacy.payload
       for (const key of Object.keys(legacy)) {
         if (key === 'extensions') {
-          for (const inner of Object.keys(legacy.extensions as object)) expect(mapped, `extensions.${inner}`).toContain(`extensions.${inner}`)
+          for (const inner of Object.keys(legacy.extensions as object))
+            expect(mapped, `extensions.${inner}`).toContain(`extensions.${inner}`)
         } else {
           expect(mapped, key).toContain(key)
         }
@@ -79,8 +80,16 @@ describe('legacy to CloudEvents mapping', () => {
 describe('eventEnvelope', () => {
   it('normalises id, type and time across the generations', () => {
     const app = (fixtures.events as Record<string, Example>)['com.qlik.v1.app.created']!
-    expect(eventEnvelope(app.legacy.payload)).toEqual({ id: 'e1-app-created', type: 'com.qlik.v1.app.created', time: '2026-09-02T07:00:00Z' })
-    expect(eventEnvelope(app.cloudevents.payload)).toEqual({ id: 'e1-app-created', type: 'com.qlik.app.created', time: '2026-09-02T07:00:00Z' })
+    expect(eventEnvelope(app.legacy.payload)).toEqual({
+      id: 'e1-app-created',
+      type: 'com.qlik.v1.app.created',
+      time: '2026-09-02T07:00:00Z',
+    })
+    expect(eventEnvelope(app.cloudevents.payload)).toEqual({
+      id: 'e1-app-created',
+      type: 'com.qlik.app.created',
+      time: '2026-09-02T07:00:00Z',
+    })
     expect(eventEnvelope({ eventID: 'z' })).toEqual({ id: 'z', type: undefined, time: undefined })
   })
 })

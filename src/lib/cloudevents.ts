@@ -12,8 +12,7 @@ export const PAYLOAD_FORMAT_LABELS: Record<PayloadFormat, string> = {
   unknown: 'Unknown format',
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function detectPayloadFormat(body: unknown): PayloadFormat {
   if (!isRecord(body)) return 'unknown'
@@ -37,7 +36,12 @@ export type FieldMapping = {
 
 /** Legacy -> CloudEvents, as Qlik's changelogs 210 and 216 give it (webhooks-api.md §11). */
 export const LEGACY_TO_CLOUDEVENTS: readonly FieldMapping[] = [
-  { legacy: 'cloudEventsVersion', cloudEvents: 'specversion', basis: 'documented', note: 'The value changes: "0.1" becomes "1.0" or later.' },
+  {
+    legacy: 'cloudEventsVersion',
+    cloudEvents: 'specversion',
+    basis: 'documented',
+    note: 'The value changes: "0.1" becomes "1.0" or later.',
+  },
   { legacy: 'eventId', cloudEvents: 'id', basis: 'documented', note: 'Also spelled eventID.' },
   { legacy: 'eventTime', cloudEvents: 'time', basis: 'documented' },
   {

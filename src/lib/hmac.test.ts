@@ -6,8 +6,18 @@ const ascii = (text: string) => new TextEncoder().encode(text)
 
 // RFC 4231, section 4: the HMAC-SHA256 test cases.
 const RFC_4231: { name: string; key: Uint8Array; data: Uint8Array; mac: string }[] = [
-  { name: 'case 1', key: bytes(20, 0x0b), data: ascii('Hi There'), mac: 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7' },
-  { name: 'case 2 (key shorter than the output)', key: ascii('Jefe'), data: ascii('what do ya want for nothing?'), mac: '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843' },
+  {
+    name: 'case 1',
+    key: bytes(20, 0x0b),
+    data: ascii('Hi There'),
+    mac: 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+  },
+  {
+    name: 'case 2 (key shorter than the output)',
+    key: ascii('Jefe'),
+    data: ascii('what do ya want for nothing?'),
+    mac: '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  },
   { name: 'case 3', key: bytes(20, 0xaa), data: bytes(50, 0xdd), mac: '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe' },
   {
     name: 'case 4',
@@ -44,7 +54,9 @@ describe('hmacSha256Hex', () => {
 
 describe('qlikSignature', () => {
   it('keys with the secret as UTF-8 and signs the body string exactly (RFC 4231 case 2 in Qlik form)', async () => {
-    expect(await qlikSignature('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843')
+    expect(await qlikSignature('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    )
   })
 
   it('is 64 lowercase hex characters and changes with one byte of whitespace', async () => {

@@ -41,7 +41,17 @@ function KeyLabel({ name }: { name: string | number | undefined }) {
   )
 }
 
-function JsonNode({ name, value, depth, settings }: { name: string | number | undefined; value: unknown; depth: number; settings: Settings }) {
+function JsonNode({
+  name,
+  value,
+  depth,
+  settings,
+}: {
+  name: string | number | undefined
+  value: unknown
+  depth: number
+  settings: Settings
+}) {
   const kind = jsonKind(value)
   if (!isContainer(kind)) {
     return (
@@ -54,7 +64,17 @@ function JsonNode({ name, value, depth, settings }: { name: string | number | un
   return <JsonContainer name={name} value={value} depth={depth} settings={settings} />
 }
 
-function JsonContainer({ name, value, depth, settings }: { name: string | number | undefined; value: unknown; depth: number; settings: Settings }) {
+function JsonContainer({
+  name,
+  value,
+  depth,
+  settings,
+}: {
+  name: string | number | undefined
+  value: unknown
+  depth: number
+  settings: Settings
+}) {
   const kind = jsonKind(value)
   const keys = useMemo(() => jsonKeys(value), [value])
   const [open, setOpen] = useState(depth < settings.defaultExpandDepth)

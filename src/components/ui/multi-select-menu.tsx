@@ -29,8 +29,7 @@ export function MultiSelectMenu({ label, options, selected, onChange, placeholde
 
   const chosen = options.filter((option) => selected.includes(option.value))
   const summary = chosen.length === 0 ? placeholder : chosen.length === 1 ? chosen[0]!.label : `${chosen.length} selected`
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value))
+  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((item) => item !== value))
 
   const groups: { name: string | undefined; options: MultiSelectOption[] }[] = []
   for (const option of options) {
@@ -65,11 +64,7 @@ export function MultiSelectMenu({ label, options, selected, onChange, placeholde
 
   const checkbox = (option: MultiSelectOption) => (
     <label key={option.value} className="multi-select-option">
-      <input
-        type="checkbox"
-        checked={selected.includes(option.value)}
-        onChange={(event) => toggle(option.value, event.target.checked)}
-      />
+      <input type="checkbox" checked={selected.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
       {option.label}
     </label>
   )

@@ -24,4 +24,3 @@ export function Tooltip({ content, children, inline }: { content: ReactNode; chi
     </RadixTooltip.Provider>
   )
 }
-

@@ -157,7 +157,12 @@ describe('payload viewer', { timeout: 20_000 }, () => {
     expect(await within(viewer).findByText('Signature does not match.')).toBeInTheDocument()
     expect(within(viewer).getByLabelText('Webhook secret')).toHaveValue(`${secret}x`)
 
-    const cached = JSON.stringify(queryClient.getQueryCache().getAll().map((q) => q.state.data))
+    const cached = JSON.stringify(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.state.data),
+    )
     expect(cached).not.toContain(secret)
     expect(JSON.stringify({ ...localStorage })).not.toContain(secret)
     expect(JSON.stringify({ ...sessionStorage })).not.toContain(secret)

@@ -95,15 +95,19 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
         <div className="delivery-refresh">
           {/* Not a live region: announcing every background refresh would drown a screen reader. */}
           <span className="muted">
-            {paused ? 'Auto-refresh paused' : history.isFetching && !history.isFetchingNextPage && history.data ? 'Refreshing…' : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
+            {paused
+              ? 'Auto-refresh paused'
+              : history.isFetching && !history.isFetchingNextPage && history.data
+                ? 'Refreshing…'
+                : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
           </span>
           <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
         </div>
       </div>
       {webhook.enabled === false ? (
         <p className="delivery-note">
-          This webhook is disabled{webhook.disabledReason ? `: ${webhook.disabledReason}` : '.'} Resending still sends to its URL, and a failure
-          still counts.
+          This webhook is disabled{webhook.disabledReason ? `: ${webhook.disabledReason}` : '.'} Resending still sends to its URL, and a
+          failure still counts.
         </p>
       ) : null}
 
@@ -112,7 +116,12 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           <label className="field-label" htmlFor={`${headingId}-status`}>
             Status
           </label>
-          <select id={`${headingId}-status`} className="input" value={filters.status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || undefined) as HistoryFilters['status'] })}>
+          <select
+            id={`${headingId}-status`}
+            className="input"
+            value={filters.status ?? ''}
+            onChange={(e) => setFilters({ status: (e.target.value || undefined) as HistoryFilters['status'] })}
+          >
             <option value="">All statuses</option>
             <option value="success">Success</option>
             <option value="fail">Failed</option>
@@ -122,7 +131,12 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           <label className="field-label" htmlFor={`${headingId}-event`}>
             Event type
           </label>
-          <select id={`${headingId}-event`} className="input" value={filters.eventType ?? ''} onChange={(e) => setFilters({ eventType: e.target.value || undefined })}>
+          <select
+            id={`${headingId}-event`}
+            className="input"
+            value={filters.eventType ?? ''}
+            onChange={(e) => setFilters({ eventType: e.target.value || undefined })}
+          >
             <option value="">All event types</option>
             {eventTypes.map((type) => (
               <option key={type} value={type}>
@@ -135,7 +149,12 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
           <label className="field-label" htmlFor={`${headingId}-sort`}>
             Sort
           </label>
-          <select id={`${headingId}-sort`} className="input" value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as HistoryFilters['sort'] })}>
+          <select
+            id={`${headingId}-sort`}
+            className="input"
+            value={filters.sort}
+            onChange={(e) => setFilters({ sort: e.target.value as HistoryFilters['sort'] })}
+          >
             {DELIVERY_SORT_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -180,23 +199,10 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
             </thead>
             <tbody>
               {pinnedRows.map((delivery) => (
-                <DeliveryRow
-                  key={delivery.id}
-                  delivery={delivery}
-                  now={now}
-                  isNew
-                  onOpen={openDelivery}
-                  onResend={setToResend}
-                />
+                <DeliveryRow key={delivery.id} delivery={delivery} now={now} isNew onOpen={openDelivery} onResend={setToResend} />
               ))}
               {rows.map((delivery) => (
-                <DeliveryRow
-                  key={delivery.id}
-                  delivery={delivery}
-                  now={now}
-                  onOpen={openDelivery}
-                  onResend={setToResend}
-                />
+                <DeliveryRow key={delivery.id} delivery={delivery} now={now} onOpen={openDelivery} onResend={setToResend} />
               ))}
             </tbody>
           </table>
@@ -241,7 +247,12 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
 
       {openDeliveryId ? (
         <Suspense fallback={<p role="status">Opening the delivery…</p>}>
-          <PayloadViewer key={openDeliveryId} webhookId={webhook.id} deliveryId={openDeliveryId} onClose={() => setSearch({ delivery: null })} />
+          <PayloadViewer
+            key={openDeliveryId}
+            webhookId={webhook.id}
+            deliveryId={openDeliveryId}
+            onClose={() => setSearch({ delivery: null })}
+          />
         </Suspense>
       ) : null}
     </section>

@@ -48,10 +48,18 @@ export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onO
       <td className="delivery-message">{delivery.statusMessage}</td>
       <td>
         <div className="row-actions">
-          <Button className="btn-small" onClick={() => onOpen(delivery)} aria-label={`View payload of the ${delivery.eventType} delivery of ${exact}`}>
+          <Button
+            className="btn-small"
+            onClick={() => onOpen(delivery)}
+            aria-label={`View payload of the ${delivery.eventType} delivery of ${exact}`}
+          >
             View payload
           </Button>
-          <Button className="btn-small" onClick={() => onResend(delivery)} aria-label={`Resend the ${delivery.eventType} delivery of ${exact}`}>
+          <Button
+            className="btn-small"
+            onClick={() => onResend(delivery)}
+            aria-label={`Resend the ${delivery.eventType} delivery of ${exact}`}
+          >
             Resend
           </Button>
         </div>

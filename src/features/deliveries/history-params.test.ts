@@ -27,7 +27,11 @@ describe('delivery history URL parameters', () => {
   })
 
   it('writes defaults as absent parameters and round-trips the rest', () => {
-    expect(writeHistoryFilters({ status: undefined, eventType: undefined, sort: '-triggeredAt' })).toEqual({ dstatus: null, devent: null, dsort: null })
+    expect(writeHistoryFilters({ status: undefined, eventType: undefined, sort: '-triggeredAt' })).toEqual({
+      dstatus: null,
+      devent: null,
+      dsort: null,
+    })
     const filters = { status: 'success', eventType: 'com.qlik.v1.user.created', sort: '+triggeredAt' } as const
     const written = writeHistoryFilters(filters)
     expect(read(new URLSearchParams(written as Record<string, string>).toString())).toEqual(filters)
@@ -40,6 +44,9 @@ describe('delivery history URL parameters', () => {
       sort: '+status',
       limit: DELIVERY_PAGE_SIZE,
     })
-    expect(toDeliveriesParams({ status: undefined, eventType: undefined, sort: '-triggeredAt' })).toEqual({ sort: '-triggeredAt', limit: DELIVERY_PAGE_SIZE })
+    expect(toDeliveriesParams({ status: undefined, eventType: undefined, sort: '-triggeredAt' })).toEqual({
+      sort: '-triggeredAt',
+      limit: DELIVERY_PAGE_SIZE,
+    })
   })
 })

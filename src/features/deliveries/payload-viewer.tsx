@@ -30,7 +30,9 @@ export function PayloadViewer({ webhookId, deliveryId, onClose }: PayloadViewerP
       size="large"
       title={delivery ? `Delivery of ${delivery.eventType}` : 'Delivery'}
       description={
-        delivery ? `${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.` : undefined
+        delivery
+          ? `${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
+          : undefined
       }
     >
       <div className="viewer-close">
@@ -78,7 +80,11 @@ function DeliveryDetails({ delivery }: { delivery: Delivery }) {
         <h4>Headers</h4>
         <HeadersTable headers={delivery.request?.headers} caption="Request headers" explain />
         <h4>Body</h4>
-        {body === undefined || rawBody === undefined ? <p className="muted">No body recorded.</p> : <BodyView value={body} raw={rawBody} label="Request body" />}
+        {body === undefined || rawBody === undefined ? (
+          <p className="muted">No body recorded.</p>
+        ) : (
+          <BodyView value={body} raw={rawBody} label="Request body" />
+        )}
       </section>
 
       <section aria-labelledby={`${ids}-format`}>
@@ -143,7 +149,9 @@ function HeadersTable({ headers, caption, explain }: { headers: Record<string, s
               <th scope="row">
                 <code>{name}</code>
               </th>
-              <td>{encrypted ? <span className="encrypted-value">Encrypted, never revealed</span> : <code className="break">{value}</code>}</td>
+              <td>
+                {encrypted ? <span className="encrypted-value">Encrypted, never revealed</span> : <code className="break">{value}</code>}
+              </td>
               {explain ? <td>{encrypted ? 'Encrypted custom header' : (QLIK_HEADERS[name.toLowerCase()] ?? 'Custom header')}</td> : null}
             </tr>
           )
@@ -172,8 +180,7 @@ function BodyView({ value, raw, label }: { value: unknown; raw: string; label: s
           Raw view
         </Button>
         <span role="status" className="muted">
-          {copied === 'copied' ? 'Body copied.' : copied === 'failed' ? 'This browser did not allow copying; use the raw view.' : ''}
-          {' '}
+          {copied === 'copied' ? 'Body copied.' : copied === 'failed' ? 'This browser did not allow copying; use the raw view.' : ''}{' '}
           {`${new Blob([raw]).size.toLocaleString('en')} bytes`}
         </span>
       </div>

@@ -46,7 +46,9 @@ export function SignatureCheck({ rawBody, signature }: SignatureCheckProps) {
   return (
     <form className="signature-check" onSubmit={(event) => void check(event)} noValidate autoComplete="off">
       <div className="delivery-field">
-        <label htmlFor={`${id}-secret`} className="field-label">Webhook secret</label>
+        <label htmlFor={`${id}-secret`} className="field-label">
+          Webhook secret
+        </label>
         <input
           id={`${id}-secret`}
           className="input signature-input"
@@ -92,8 +94,8 @@ function SignatureResult({ result }: { result: Result }) {
     case 'mismatch':
       return (
         <p className="signature-result signature-mismatch">
-          <strong>Signature does not match.</strong> Either the secret is not the one this delivery was signed with (it may have changed since),
-          or the body differs from what was signed.
+          <strong>Signature does not match.</strong> Either the secret is not the one this delivery was signed with (it may have changed
+          since), or the body differs from what was signed.
         </p>
       )
     case 'no-signature':

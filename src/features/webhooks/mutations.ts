@@ -3,7 +3,6 @@ import { deleteWebhook, describeError, patchWebhook, webhookDisplayName, type We
 import { toast } from '../../components/ui/toast'
 import { refreshWebhook, refreshWebhookLists, webhookKeys } from './queries'
 
-
 /** Rewrites one webhook in every cached list page. */
 function updateCachedLists(queryClient: QueryClient, update: (list: WebhookList) => WebhookList) {
   queryClient.setQueriesData<WebhookList>({ queryKey: webhookKeys.lists() }, (old) => (old ? update(old) : old))
@@ -19,8 +18,7 @@ type EnabledVariables = { webhook: Webhook; enabled: boolean }
 export function useSetWebhookEnabled() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ webhook, enabled }: EnabledVariables) =>
-      patchWebhook(webhook.id, [{ op: 'replace', path: '/enabled', value: enabled }]),
+    mutationFn: ({ webhook, enabled }: EnabledVariables) => patchWebhook(webhook.id, [{ op: 'replace', path: '/enabled', value: enabled }]),
     onMutate: async ({ webhook, enabled }) => {
       // A list fetch already under way would overwrite the optimistic row with the old state.
       await queryClient.cancelQueries({ queryKey: webhookKeys.lists() })

@@ -83,7 +83,9 @@ describe('table state -> API query', () => {
 
   it('maps each filter to the API parameter of the same meaning', () => {
     const params = toGetWebhooksParams(
-      parse('name=%20Slack%20&url=hooks&status=enabled&events=b.event,a.event&level=tenant&origin=management-console,api&limit=100&sort=url'),
+      parse(
+        'name=%20Slack%20&url=hooks&status=enabled&events=b.event,a.event&level=tenant&origin=management-console,api&limit=100&sort=url',
+      ),
     )
     expect(params).toEqual({
       limit: 100,

@@ -1,12 +1,4 @@
-import {
-  LEVELS,
-  ORIGINS,
-  WEBHOOK_SORT_FIELDS,
-  type GetWebhooksParams,
-  type Level,
-  type Origin,
-  type WebhookSort,
-} from '../../api'
+import { LEVELS, ORIGINS, WEBHOOK_SORT_FIELDS, type GetWebhooksParams, type Level, type Origin, type WebhookSort } from '../../api'
 import type { SearchUpdate } from '../../lib/url-state'
 
 // The table's whole view lives in the query string (sort, filters, page),
@@ -158,9 +150,7 @@ export function pageUpdate(direction: 'next' | 'prev', href: string): SearchUpda
 }
 
 export function hasFilters(state: TableState): boolean {
-  return Boolean(
-    state.name.trim() || state.url.trim() || state.status || state.events.length || state.level || state.origins.length,
-  )
+  return Boolean(state.name.trim() || state.url.trim() || state.status || state.events.length || state.level || state.origins.length)
 }
 
 export function isFirstPage(state: TableState): boolean {

@@ -130,12 +130,7 @@ export function WebhooksFilters({ state }: { state: TableState }) {
         options={statusOptions}
         onChange={(value) => update({ status: value as FilterState['status'] })}
       />
-      <MultiSelectMenu
-        label="Event types"
-        options={eventOptions}
-        selected={state.events}
-        onChange={(events) => update({ events })}
-      />
+      <MultiSelectMenu label="Event types" options={eventOptions} selected={state.events} onChange={(events) => update({ events })} />
       <SelectFilter
         label="Level"
         value={state.level}

@@ -57,8 +57,7 @@ export function WebhooksPage() {
     edit: (webhook) => (webhook.origin === 'automations' ? setToEditManaged(webhook) : setSearch({ edit: webhook.id })),
     setEnabled: (webhook, enabled) => setEnabled.mutate({ webhook, enabled }),
     remove: setToDelete,
-    toggleHistory: (webhook) =>
-      setSearch(expandedId === webhook.id ? closedHistory : { ...closedHistory, history: webhook.id }),
+    toggleHistory: (webhook) => setSearch(expandedId === webhook.id ? closedHistory : { ...closedHistory, history: webhook.id }),
     expandedId,
   }
 
@@ -162,8 +161,8 @@ export function WebhooksPage() {
             title="Edit a webhook managed by an automation?"
             description={
               <>
-                “{webhookDisplayName(toEditManaged)}” was created by Qlik Automate, and its automation owns it.
-                Changes made here can break the automation, and the automation can overwrite them.
+                “{webhookDisplayName(toEditManaged)}” was created by Qlik Automate, and its automation owns it. Changes made here can break
+                the automation, and the automation can overwrite them.
               </>
             }
             confirmLabel="Edit anyway"

@@ -112,7 +112,12 @@ export function validateHeaders(
   const encryptedNames = [...Object.keys(encryptedHeaders ?? {}), ...savedEncryptedNames]
   const plainKeys = new Set(plainNames.map((n) => n.toLowerCase()))
   for (const name of findDuplicateHeaderNames(plainNames)) {
-    issues.push({ set: 'headers', name, field: 'name', message: `The header "${name}" is given more than once (names are not case-sensitive).` })
+    issues.push({
+      set: 'headers',
+      name,
+      field: 'name',
+      message: `The header "${name}" is given more than once (names are not case-sensitive).`,
+    })
   }
   for (const name of findDuplicateHeaderNames(encryptedNames)) {
     issues.push({

@@ -101,9 +101,9 @@ describe('validateFilter', () => {
     expect(validateFilter('data.status eq "error"', { eventTypes: [] })?.message).toMatch(message)
     expect(validateFilter('data.status eq "error"', {})?.message).toMatch(message)
     expect(validateFilter('data.status eq "ok"', { eventTypes: ['com.qlik.v1.reload.finished'] })?.message).toMatch(message)
-    expect(
-      validateFilter('id eq "a" or data.status eq "ok"', { eventTypes: [DATA_STATUS_EVENT_TYPE, 'com.qlik.v1.app.created'] }),
-    ).toEqual({ message: expect.stringMatching(message) as unknown as string, position: 13 })
+    expect(validateFilter('id eq "a" or data.status eq "ok"', { eventTypes: [DATA_STATUS_EVENT_TYPE, 'com.qlik.v1.app.created'] })).toEqual(
+      { message: expect.stringMatching(message) as unknown as string, position: 13 },
+    )
   })
 
   it('passes grammar errors through and accepts other attributes with any event types', () => {

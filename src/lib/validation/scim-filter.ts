@@ -71,7 +71,10 @@ function readString(input: string, start: number): { end: number; value: string 
         continue
       }
       if (escape === undefined || !'"\\/bfnrt'.includes(escape)) {
-        throw new FilterSyntaxError(`"\\${escape ?? ''}" is not a valid escape in a JSON string; use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX`, i)
+        throw new FilterSyntaxError(
+          `"\\${escape ?? ''}" is not a valid escape in a JSON string; use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX`,
+          i,
+        )
       }
       i += 2
       continue
@@ -123,7 +126,10 @@ function parseTokens(input: string, tokens: Token[]): ParsedFilter {
 
   const rejectUnsupported = (token: Token) => {
     if (token.kind === 'paren') {
-      throw new FilterSyntaxError('Parentheses are not supported; write the filter without them ("and" binds tighter than "or")', token.position)
+      throw new FilterSyntaxError(
+        'Parentheses are not supported; write the filter without them ("and" binds tighter than "or")',
+        token.position,
+      )
     }
     if (token.kind === 'word' && token.text.toLowerCase() === 'not') {
       throw new FilterSyntaxError('"not" is not supported; use ne to exclude a value', token.position)
@@ -164,7 +170,10 @@ function parseTokens(input: string, tokens: Token[]): ParsedFilter {
     }
     if (valueToken.kind !== 'string') {
       rejectUnsupported(valueToken)
-      throw new FilterSyntaxError(`Expected a double-quoted value after "${opToken.text}", found ${valueToken.text}; write "${valueToken.text}"`, valueToken.position)
+      throw new FilterSyntaxError(
+        `Expected a double-quoted value after "${opToken.text}", found ${valueToken.text}; write "${valueToken.text}"`,
+        valueToken.position,
+      )
     }
     if (!valueToken.spaced) throw new FilterSyntaxError('Expected a space before the value', valueToken.position)
     index += 1
@@ -228,9 +237,7 @@ export function validateFilter(input: string, context: { eventTypes?: readonly s
 
 /** Writes a filter back as text; values are JSON-quoted, so any value round-trips. */
 export function formatFilter(filter: ParsedFilter): string {
-  return filter.anyOf
-    .map((all) => all.map((c) => `${c.attribute} ${c.operator} ${JSON.stringify(c.value)}`).join(' and '))
-    .join(' or ')
+  return filter.anyOf.map((all) => all.map((c) => `${c.attribute} ${c.operator} ${JSON.stringify(c.value)}`).join(' and ')).join(' or ')
 }
 
 /** A filter that matches any of the given values of one attribute, e.g. "these spaces". */
@@ -258,9 +265,7 @@ export function filterAttributeValue(payload: unknown, attribute: FilterAttribut
     case 'spaceId':
       return stringOrUndefined(field(payload, 'spaceid')) ?? stringOrUndefined(field(extensions, 'spaceId'))
     case 'topLevelResourceId':
-      return (
-        stringOrUndefined(field(payload, 'toplevelresourceid')) ?? stringOrUndefined(field(extensions, 'topLevelResourceId'))
-      )
+      return stringOrUndefined(field(payload, 'toplevelresourceid')) ?? stringOrUndefined(field(extensions, 'topLevelResourceId'))
   }
 }
 

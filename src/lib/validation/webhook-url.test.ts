@@ -49,7 +49,9 @@ describe('validateWebhookUrl', () => {
     ['https://8.8.8.8', '8.8.8.8'],
     ['https://127.0.0.1:8443/x', '127.0.0.1'],
   ])('rejects dotted IPv4 %s', (url, host) => {
-    expect(validateWebhookUrl(url)).toBe(`The host "${host}" is an IP address. Use a fully qualified domain name, such as hooks.example.com.`)
+    expect(validateWebhookUrl(url)).toBe(
+      `The host "${host}" is an IP address. Use a fully qualified domain name, such as hooks.example.com.`,
+    )
   })
 
   it.each([

@@ -54,7 +54,8 @@ export function validateWebhookUrl(url: string): string | null {
 
   const authority = authorityOf(url)
   if (authority.includes('@')) return 'The URL must not contain a user name or password (remove the part before "@").'
-  if (authority.startsWith('[')) return 'The host must not be an IPv6 address. Use a fully qualified domain name, such as hooks.example.com.'
+  if (authority.startsWith('['))
+    return 'The host must not be an IPv6 address. Use a fully qualified domain name, such as hooks.example.com.'
   const rawHost = hostOf(authority)
   if (rawHost === '') return 'The URL has no host name. Enter one after https://, such as hooks.example.com.'
   if (authority.includes(':')) {

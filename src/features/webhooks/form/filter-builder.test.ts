@@ -8,9 +8,7 @@ describe('buildFilter', () => {
   })
 
   it('matches any of several spaces', () => {
-    expect(buildFilter({ spaces: 'a1, b2 ;c3', appId: '', reloadStatus: '' })).toBe(
-      'spaceId eq "a1" or spaceId eq "b2" or spaceId eq "c3"',
-    )
+    expect(buildFilter({ spaces: 'a1, b2 ;c3', appId: '', reloadStatus: '' })).toBe('spaceId eq "a1" or spaceId eq "b2" or spaceId eq "c3"')
   })
 
   it('matches one app', () => {

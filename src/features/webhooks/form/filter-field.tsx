@@ -22,14 +22,16 @@ export function FilterField() {
         label="Filter"
         hint={
           <>
-            Optional. Only events that match are sent. Attributes <code>id</code>, <code>spaceId</code>,{' '}
-            <code>topLevelResourceId</code>
+            Optional. Only events that match are sent. Attributes <code>id</code>, <code>spaceId</code>, <code>topLevelResourceId</code>
             {onlyReload ? (
               <>
                 , <code>data.status</code> (<code>&quot;ok&quot;</code> or <code>&quot;error&quot;</code>)
               </>
             ) : (
-              <> (and <code>data.status</code> when App reload finished is the only event)</>
+              <>
+                {' '}
+                (and <code>data.status</code> when App reload finished is the only event)
+              </>
             )}
             ; <code>eq</code> or <code>ne</code>; joined by <code>and</code> or <code>or</code>; values in double quotes. Example:{' '}
             <code>spaceId eq &quot;5f0c…&quot; or spaceId eq &quot;61a2…&quot;</code>

@@ -143,7 +143,9 @@ describe('form schema', () => {
   it('asks for every saved encrypted value again when the URL changes', () => {
     const values = { ...formValuesOf(saved), url: 'https://new.example.com/qlik' }
     expect(reentryReason(values, saved)).toMatch(/URL changed/)
-    expect(issues(values, { original: saved, eventTypes: catalogue })['headers.1.value']).toMatch(/Enter the value of "Authorization" again/)
+    expect(issues(values, { original: saved, eventTypes: catalogue })['headers.1.value']).toMatch(
+      /Enter the value of "Authorization" again/,
+    )
   })
 
   it('asks for the secret and encrypted values again when the change needs a PUT', () => {

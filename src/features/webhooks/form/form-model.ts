@@ -287,10 +287,7 @@ export function toPatchOperations(values: WebhookFormValues, original: Webhook):
 }
 
 /** How a Save goes out: nothing, a PATCH of the changes, or a PUT of everything. */
-export type SavePlan =
-  | { kind: 'none' }
-  | { kind: 'patch'; operations: WebhookPatch[] }
-  | { kind: 'replace'; body: WebhookBase }
+export type SavePlan = { kind: 'none' } | { kind: 'patch'; operations: WebhookPatch[] } | { kind: 'replace'; body: WebhookBase }
 
 export function planSave(values: WebhookFormValues, original: Webhook): SavePlan {
   if (needsReplace(values, original)) return { kind: 'replace', body: toReplaceBody(values, original) }

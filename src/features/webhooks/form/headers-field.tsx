@@ -39,11 +39,14 @@ export function HeadersField({ original }: HeadersFieldProps) {
   const waiting = rows.filter((row) => row.stored && row.value === '').map((row) => row.name)
 
   return (
-    <fieldset className="field headers" aria-describedby={describedBy(`${id}-hint`, reentry && waiting.length > 0 && `${id}-reentry`, setError && `${id}-error`)}>
+    <fieldset
+      className="field headers"
+      aria-describedby={describedBy(`${id}-hint`, reentry && waiting.length > 0 && `${id}-reentry`, setError && `${id}-error`)}
+    >
       <legend>Headers</legend>
       <p id={`${id}-hint`} className="field-hint">
-        Optional HTTP headers sent with every delivery. Tick Encrypt for credentials: an encrypted value is stored
-        encrypted and never shown again. Each set is at most 2048 bytes.
+        Optional HTTP headers sent with every delivery. Tick Encrypt for credentials: an encrypted value is stored encrypted and never shown
+        again. Each set is at most 2048 bytes.
       </p>
       {reentry && waiting.length > 0 ? (
         <p id={`${id}-reentry`} className="form-notice" role="status">

@@ -27,7 +27,9 @@ describe('fieldOfError', () => {
   })
 
   it('keeps quota, auth, not-found and server errors for the top of the form', () => {
-    expect(fieldOfError({ code: 'WEBHOOKS-403-QUOTA', title: 'Quota reached', detail: 'A user can own at most 150 webhooks.' }, 403)).toBeNull()
+    expect(
+      fieldOfError({ code: 'WEBHOOKS-403-QUOTA', title: 'Quota reached', detail: 'A user can own at most 150 webhooks.' }, 403),
+    ).toBeNull()
     expect(fieldOfError({ code: 'HTTP-500', title: 'Internal Server Error', detail: 'url broke' }, 500)).toBeNull()
     expect(fieldOfError({ code: 'WEBHOOKS-404', title: 'Not found', detail: 'Webhook not found.' }, 404)).toBeNull()
     expect(fieldOfError({ code: 'WEBHOOKS-400-VALIDATION', title: 'Bad request', detail: 'The body is not JSON.' }, 400)).toBeNull()
@@ -37,7 +39,12 @@ describe('fieldOfError', () => {
     const refusal = { code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'Only a tenant admin can create tenant-level webhooks.' }
     expect(isTenantLevelRefusal(refusal, 403)).toBe(true)
     expect(fieldOfError(refusal, 403)).toBe('level')
-    expect(isTenantLevelRefusal({ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'Only a tenant admin can create a webhook owned by another user.' }, 403)).toBe(false)
+    expect(
+      isTenantLevelRefusal(
+        { code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'Only a tenant admin can create a webhook owned by another user.' },
+        403,
+      ),
+    ).toBe(false)
     expect(isTenantLevelRefusal(refusal, 400)).toBe(false)
   })
 })

@@ -1,7 +1,8 @@
 import { errorField, type ApiErrorItem } from '../../../api'
 
 /** Fields of the form a server error can be shown on. */
-export type ErrorField = 'name' | 'description' | 'url' | 'secret' | 'headers' | 'eventTypes' | 'level' | 'filter' | 'enableCloudEventDelivery'
+export type ErrorField =
+  'name' | 'description' | 'url' | 'secret' | 'headers' | 'eventTypes' | 'level' | 'filter' | 'enableCloudEventDelivery'
 
 // Qlik's ErrorResponse has no field pointer, only code, title and detail.
 // The field is read from the code where it is specific, else from the words

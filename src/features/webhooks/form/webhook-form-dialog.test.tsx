@@ -97,8 +97,14 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     expect(stored).toMatchObject({ enabled: true, secret, encryptedHeaders: { Authorization: 'Bearer abc' } })
     // Neither the secret nor the encrypted value is anywhere in react-query's caches.
     const cached = JSON.stringify([
-      client.getQueryCache().getAll().map((q) => q.state),
-      client.getMutationCache().getAll().map((m) => m.state),
+      client
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.state),
+      client
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state),
     ])
     expect(cached).not.toContain(secret)
     expect(cached).not.toContain('Bearer abc')
@@ -174,7 +180,10 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
   it('shows a server error on the field it names and keeps every value', async () => {
     mockServer.use(
       http.post('*/api/v1/webhooks', () =>
-        HttpResponse.json({ errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] }, { status: 400 }),
+        HttpResponse.json(
+          { errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] },
+          { status: 400 },
+        ),
       ),
     )
     const user = renderAt('?create=1')
@@ -226,13 +235,18 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
   it('adds the permissions a refusal is about to the message at the top', async () => {
     mockServer.use(
       http.post('*/api/v1/webhooks', () =>
-        HttpResponse.json({ errors: [{ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'No webhooks permission.' }] }, { status: 403 }),
+        HttpResponse.json(
+          { errors: [{ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'No webhooks permission.' }] },
+          { status: 403 },
+        ),
       ),
     )
     const user = renderAt('?create=1')
     await fillValidCreate(user)
     await user.click(screen.getByRole('button', { name: 'Create' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(/not saved: You do not have permission to create webhooks.*Use webhooks.*No webhooks permission/)
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /not saved: You do not have permission to create webhooks.*Use webhooks.*No webhooks permission/,
+    )
     expect(screen.getByRole('radio', { name: 'Tenant' })).toBeEnabled()
   })
 
@@ -335,8 +349,16 @@ describe('editing', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(sent[0]!.method).toBe('PUT')
-    expect(sent[0]!.body).toMatchObject({ filter: 'data.status eq "ok"', secret: 'n'.repeat(40), encryptedHeaders: { Authorization: 'Bearer again' }, enabled: true })
-    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({ filter: 'data.status eq "ok"', secret: 'n'.repeat(40) })
+    expect(sent[0]!.body).toMatchObject({
+      filter: 'data.status eq "ok"',
+      secret: 'n'.repeat(40),
+      encryptedHeaders: { Authorization: 'Bearer again' },
+      enabled: true,
+    })
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({
+      filter: 'data.status eq "ok"',
+      secret: 'n'.repeat(40),
+    })
   })
 
   it('moves focus to what replaces a pressed button', async () => {

@@ -29,12 +29,7 @@ function FormDialog({ editId, onClose }: { editId: string | null; onClose: () =>
 
   return (
     <>
-      <Dialog
-        open
-        onOpenChange={(open) => !open && requestClose()}
-        title={editId ? 'Edit webhook' : 'Create webhook'}
-        size="large"
-      >
+      <Dialog open onOpenChange={(open) => !open && requestClose()} title={editId ? 'Edit webhook' : 'Create webhook'} size="large">
         {editId ? (
           <EditBody id={editId} onCancel={requestClose} onSaved={onClose} onDirtyChange={onDirtyChange} />
         ) : (

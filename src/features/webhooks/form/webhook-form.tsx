@@ -9,13 +9,7 @@ import { eventTypesQuery } from '../queries'
 import { EventsField } from './events-field'
 import { FilterField } from './filter-field'
 import { describedBy, Field, FieldError, useFieldError } from './form-field'
-import {
-  emptyFormValues,
-  formValuesOf,
-  makeFormSchema,
-  needsReplace,
-  type WebhookFormValues,
-} from './form-model'
+import { emptyFormValues, formValuesOf, makeFormSchema, needsReplace, type WebhookFormValues } from './form-model'
 import { HeadersField } from './headers-field'
 import { SecretField } from './secret-field'
 import { errorMessageOf, fieldOfError, isTenantLevelRefusal, type ErrorField } from './server-errors'
@@ -30,7 +24,8 @@ type WebhookFormProps = {
   onDirtyChange: (dirty: boolean) => void
 }
 
-const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> => (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
+const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> =>
+  (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
 
 export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: WebhookFormProps) {
   const id = useId()
@@ -44,9 +39,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   )
   const form = useForm<WebhookFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: webhook
-      ? formValuesOf(webhook)
-      : { ...emptyFormValues(), ...(tenantLevelDenied ? { level: 'user' as const } : {}) },
+    defaultValues: webhook ? formValuesOf(webhook) : { ...emptyFormValues(), ...(tenantLevelDenied ? { level: 'user' as const } : {}) },
     mode: 'onTouched',
   })
   const { register, handleSubmit, setError, formState } = form
@@ -169,9 +162,8 @@ function ReplaceNotice({ original }: { original: Webhook }) {
   const values = useWatch({ control }) as WebhookFormValues
   return needsReplace(values, original) ? (
     <p className="form-notice" role="status">
-      Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for them),
-      so Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them
-      again above, or remove them.
+      Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for them), so Save replaces
+      the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them again above, or remove them.
     </p>
   ) : null
 }
@@ -186,8 +178,7 @@ function LevelField({ original, denied }: { original: Webhook | undefined; denie
     <fieldset className="field" aria-describedby={describedBy(`${id}-hint`, tenantDisabled && `${id}-denied`, error && `${id}-error`)}>
       <legend>Level</legend>
       <p id={`${id}-hint`} className="field-hint">
-        Tenant: events from the whole tenant (needs the Tenant Admin role). User: only events about resources the owner
-        can access.
+        Tenant: events from the whole tenant (needs the Tenant Admin role). User: only events about resources the owner can access.
       </p>
       <label className="check">
         <input type="radio" value="tenant" disabled={tenantDisabled} {...register('level')} /> Tenant
