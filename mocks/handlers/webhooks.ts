@@ -13,6 +13,7 @@ import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
 import { badRequest, errorResponse, forbidden, notFound, paginate, parseSort } from '../http-utils'
+import { WILDCARD_PATTERN_MAX_LENGTH, wildcardMatch } from '../wildcard'
 import { applyPatch, checkWebhookBody, cloudEventsLocked, invalid, levelForbidden, readJson, readOnlyConflict } from '../validate'
 
 // The webhook operations of webhooks-api.md §2–§7 under /api/v1/webhooks,
@@ -28,20 +29,18 @@ function visibleWebhooks(): StoredWebhook[] {
   return db.state.webhooks.filter(canSee)
 }
 
-/** Qlik's name/url filter: case-insensitive substring, `*` as a wildcard. */
-function wildcardMatch(value: string | undefined, pattern: string): boolean {
-  const escaped = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  return new RegExp(escaped.join('.*'), 'i').test(value ?? '')
-}
-
 function listWebhooks(url: URL): Response {
   const q = url.searchParams
   let items = visibleWebhooks()
 
-  const name = q.get('name')
-  if (name) items = items.filter((w) => wildcardMatch(w.name, name))
-  const target = q.get('url')
-  if (target) items = items.filter((w) => wildcardMatch(w.url, target))
+  for (const key of ['name', 'url'] as const) {
+    const pattern = q.get(key)
+    if (!pattern) continue
+    if (pattern.length > WILDCARD_PATTERN_MAX_LENGTH) {
+      return badRequest(`${key} must be at most ${WILDCARD_PATTERN_MAX_LENGTH} characters, got ${pattern.length}.`)
+    }
+    items = items.filter((w) => wildcardMatch(w[key], pattern))
+  }
 
   const enabled = q.get('enabled')
   if (enabled !== null) {
