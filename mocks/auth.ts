@@ -8,10 +8,14 @@ export const DEMO_API_KEY = 'qlik-mock-demo-key'
 /** Tokens issued by the mock's OAuth stand-in, with their expiry (ms since epoch). */
 export const issuedTokens = new Map<string, number>()
 
+/** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110 §11.1). */
+export function bearerToken(authorization: string | null): string | undefined {
+  return /^bearer +(\S+) *$/i.exec(authorization ?? '')?.[1]
+}
+
 export function isAuthorized(authorization: string | null, now = Date.now()): boolean {
-  const match = /^Bearer (.+)$/.exec(authorization ?? '')
-  if (!match) return false
-  const token = match[1]!
+  const token = bearerToken(authorization)
+  if (token === undefined) return false
   if (token === DEMO_API_KEY) return true
   const expiresAt = issuedTokens.get(token)
   return expiresAt !== undefined && expiresAt > now

@@ -11,11 +11,23 @@ export type StoredWebhook = Omit<Webhook, 'encryptedHeaders'> & {
   encryptedHeaders?: Record<string, string>
 }
 
-export type Persona = 'tenantAdmin' | 'manager' | 'user' | 'none'
+export const PERSONAS = ['tenantAdmin', 'manager', 'user', 'none'] as const
+export type Persona = (typeof PERSONAS)[number]
 
 /** How a webhook's receiver answers a delivery (webhooks-api.md §8 receiver modes). */
-export type ReceiverMode =
-  'ok-200' | 'ok-202' | 'http-401' | 'http-404' | 'http-410' | 'http-500' | 'redirect-308' | 'timeout' | 'tls-expired' | 'tls-revoked'
+export const RECEIVER_MODES = [
+  'ok-200',
+  'ok-202',
+  'http-401',
+  'http-404',
+  'http-410',
+  'http-500',
+  'redirect-308',
+  'timeout',
+  'tls-expired',
+  'tls-revoked',
+] as const
+export type ReceiverMode = (typeof RECEIVER_MODES)[number]
 
 export type PayloadFormat = 'legacy' | 'hybrid' | 'cloudevents'
 

@@ -27,6 +27,8 @@ export function failNext(match: FaultMatch, status: number, times = 1): void {
   if (!Number.isInteger(status) || status < 400 || status > 599)
     throw new RangeError(`failNext needs an error status from 400 to 599, got ${status}.`)
   if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext needs times >= 1, got ${times}.`)
+  // A fault without a method would match nothing and wait for ever.
+  if (typeof match.method !== 'string' || match.method.trim() === '') throw new RangeError('failNext needs match.method, such as GET.')
   faults.push({ method: match.method.toUpperCase(), path: match.path, status, remaining: times })
 }
 

@@ -13,6 +13,17 @@ export function errorResponse(status: number, code: string, title: string, detai
   return errorsResponse(status, [{ code, title, ...(detail ? { detail } : {}) }])
 }
 
+/** The largest request body the mock reads (1 MB) [assumed: Qlik documents none]; more is a 413. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export const payloadTooLarge = (bytes?: number) =>
+  errorResponse(
+    413,
+    'WEBHOOKS-413',
+    'Payload too large',
+    `The request body must be at most 1 MB (${MAX_BODY_BYTES} bytes)${bytes === undefined ? '' : `; this one has ${bytes} bytes`}.`,
+  )
+
 export const badRequest = (detail: string) => errorResponse(400, 'WEBHOOKS-400-VALIDATION', 'Bad request', detail)
 export const notFound = (what = 'Webhook') => errorResponse(404, 'WEBHOOKS-404', 'Not found', `${what} not found.`)
 export const forbidden = (detail: string) => errorResponse(403, 'WEBHOOKS-403-FORBIDDEN', 'Forbidden', detail)
@@ -62,12 +73,14 @@ export function paginate<T>(
   url: URL,
 ): { data: T[]; links: { self: { href: string }; next?: { href: string }; prev?: { href: string } } } | Response {
   const rawLimit = url.searchParams.get('limit')
-  const limit = rawLimit === null ? 20 : Number(rawLimit)
+  // Digits only: Number() would also read "0x10", "1e2", " 5" and "5.0".
+  const limit = rawLimit === null ? 20 : /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    return badRequest(`limit must be an integer from 1 to 100, got "${rawLimit}".`)
+    return badRequest(`limit must be an integer from 1 to 100 in decimal digits, got "${rawLimit}".`)
   }
   const next = url.searchParams.get('next')
   const prev = url.searchParams.get('prev')
+  if (next !== null && prev !== null) return badRequest('Send next or prev, not both: each is a cursor to one page.')
   let start = 0
   if (next !== null || prev !== null) {
     const offset = decodeCursor((next ?? prev) as string)

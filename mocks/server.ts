@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw'
-import { DEMO_API_KEY, isAuthorized } from './auth'
-import { db, type MockConfig } from './db'
-import { failNext, type FaultMatch } from './faults'
+import { DEMO_API_KEY, bearerToken, isAuthorized } from './auth'
+import { checkConfigureBody, checkFailNextBody, checkResetBody, type Checked } from './control-bodies'
+import { db } from './db'
+import { failNext } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
-import { badRequest, errorResponse } from './http-utils'
+import { MAX_BODY_BYTES, badRequest, errorResponse, payloadTooLarge } from './http-utils'
 import { resetDb } from './seed'
 
 // The mock tenant as a real HTTP server on 127.0.0.1 (`npm run mock:server`):
@@ -36,31 +37,46 @@ const unauthorized = () =>
  * exists on this server only, never in the browser's handlers.
  */
 const controlHandlers = [
-  http.post('*/__mock/reset', async ({ request }) => {
-    const body = (await request.json().catch(() => ({}))) as { seededAt?: unknown }
-    if (body.seededAt !== undefined && typeof body.seededAt !== 'number') return badRequest('seededAt must be a number (ms since epoch).')
-    resetDb(typeof body.seededAt === 'number' ? body.seededAt : Date.now())
-    return new HttpResponse(null, { status: 204 })
-  }),
-  http.post('*/__mock/configure', async ({ request }) => {
-    const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch))
-      return badRequest('The body must be a JSON object of MockConfig fields.')
-    db.state.config = { ...db.state.config, ...patch }
-    return HttpResponse.json(db.state.config)
-  }),
-  http.post('*/__mock/fail-next', async ({ request }) => {
-    const body = (await request.json().catch(() => ({}))) as { match?: FaultMatch; status?: number; times?: number }
-    try {
-      failNext(body.match ?? { method: '', path: '' }, body.status ?? 0, body.times)
-    } catch (error) {
-      return badRequest((error as Error).message)
-    }
-    return new HttpResponse(null, { status: 204 })
-  }),
+  http.post('*/__mock/reset', ({ request }) =>
+    controlBody(request, checkResetBody, ({ seededAt }) => {
+      resetDb(seededAt ?? Date.now())
+      return new HttpResponse(null, { status: 204 })
+    }),
+  ),
+  http.post('*/__mock/configure', ({ request }) =>
+    controlBody(request, checkConfigureBody, (patch) => {
+      db.state.config = { ...db.state.config, ...patch }
+      return HttpResponse.json(db.state.config)
+    }),
+  ),
+  http.post('*/__mock/fail-next', ({ request }) =>
+    controlBody(request, checkFailNextBody, ({ match, status, times }) => {
+      failNext(match, status, times)
+      return new HttpResponse(null, { status: 204 })
+    }),
+  ),
 ]
 
+/** Reads a control's body (empty = undefined), checks it, and acts on it only when every field is right. */
+async function controlBody<T>(request: Request, check: (body: unknown) => Checked<T>, act: (value: T) => Response): Promise<Response> {
+  const text = await request.text()
+  let json: unknown
+  try {
+    json = text.trim() === '' ? undefined : (JSON.parse(text) as unknown)
+  } catch {
+    return badRequest('The body is not valid JSON.')
+  }
+  const checked = check(json)
+  return checked.ok ? act(checked.value) : badRequest(checked.message)
+}
+
 const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next']
+
+class BodyTooLarge extends Error {
+  constructor(readonly bytes?: number) {
+    super('request body too large')
+  }
+}
 
 async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers()
@@ -71,8 +87,16 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
   const method = incoming.method ?? 'GET'
   let body: ArrayBuffer | undefined
   if (method !== 'GET' && method !== 'HEAD') {
+    const declared = Number(incoming.headers['content-length'])
+    if (declared > MAX_BODY_BYTES) throw new BodyTooLarge(declared)
+    // Counted as it arrives: a body without a length (chunked) is cut off at the limit, not buffered whole.
     const chunks: Buffer[] = []
-    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    let size = 0
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).byteLength
+      if (size > MAX_BODY_BYTES) throw new BodyTooLarge()
+      chunks.push(chunk as Buffer)
+    }
     const buffer = Buffer.concat(chunks)
     body = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer
   }
@@ -83,7 +107,7 @@ async function answer(request: Request, extraHandlers: RequestHandler[]): Promis
   const { pathname } = new URL(request.url)
   if (request.method === 'OPTIONS') return new Response(null, { status: 204 })
   if (CONTROL_PATHS.includes(pathname)) {
-    if (request.headers.get('authorization') !== `Bearer ${DEMO_API_KEY}`) return unauthorized()
+    if (bearerToken(request.headers.get('authorization')) !== DEMO_API_KEY) return unauthorized()
     return (
       (await getResponse(controlHandlers, request)) ?? errorResponse(404, 'WEBHOOKS-404', 'Not found', `No ${request.method} ${pathname}.`)
     )
@@ -134,6 +158,17 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
         request = await toRequest(incoming, origin)
         await send(await answer(request, extraHandlers), request, res)
       } catch (error) {
+        if (error instanceof BodyTooLarge && !res.headersSent) {
+          // The rest of the body is not read: the connection closes after the answer.
+          const refusal = payloadTooLarge(error.bytes)
+          const headers = new Headers(refusal.headers)
+          const origin = incoming.headers.origin
+          if (origin) headers.set('Access-Control-Allow-Origin', origin)
+          headers.set('Connection', 'close')
+          res.writeHead(413, [...headers].flat())
+          res.end(Buffer.from(await refusal.arrayBuffer()), () => incoming.destroy())
+          return
+        }
         console.error('mock server:', error)
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
         res.end(JSON.stringify({ errors: [{ code: 'WEBHOOKS-500', title: 'Internal server error' }] }))

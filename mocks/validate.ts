@@ -11,7 +11,7 @@ import {
 } from '../src/api'
 import { EVENT_TYPES } from './catalogue'
 import type { StoredWebhook } from './db'
-import { badRequest, errorResponse, errorsResponse, forbidden } from './http-utils'
+import { MAX_BODY_BYTES, badRequest, errorResponse, errorsResponse, forbidden, payloadTooLarge } from './http-utils'
 
 // Request checks of the mock tenant's webhook operations (webhooks-api.md
 // §4–§7). Field rules come from src/api/rules.ts, the same ones the form
@@ -19,9 +19,13 @@ import { badRequest, errorResponse, errorsResponse, forbidden } from './http-uti
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response }
 
-/** Reads a JSON body; an empty or malformed body is a 400 that says why. */
+/** Reads a JSON body; one above MAX_BODY_BYTES is a 413, an empty or malformed one a 400 that says why. */
 export async function readJson(request: Request): Promise<Parsed<unknown>> {
-  const text = await request.text()
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: payloadTooLarge(declared) }
+  const bytes = await request.arrayBuffer()
+  if (bytes.byteLength > MAX_BODY_BYTES) return { ok: false, response: payloadTooLarge(bytes.byteLength) }
+  const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return { ok: false, response: badRequest('The request body is empty; send a JSON document.') }
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
