@@ -177,7 +177,7 @@ test('bad input is refused with a specific message and what was typed stays', as
     await secret.fill('s'.repeat(length))
     await expect(form.getByText(`${length} of 32–64 characters`)).toBeVisible()
     await form.getByRole('button', { name: 'Create' }).click()
-    await expect(secret).toHaveAccessibleDescription(new RegExp(`32 to 64 characters long; it has ${length}`))
+    await expect(secret).toHaveAccessibleDescription(new RegExp(`32 to 64 characters \\(code points\\) long; it has ${length}`))
     await expect(secret).toHaveValue('s'.repeat(length))
   }
   await secret.fill('')

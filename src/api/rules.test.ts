@@ -29,11 +29,15 @@ describe('webhookPostRules and webhookBaseRules', () => {
 
   it.each([
     [{ ...valid, name: '' }, 'name', 'Enter a name.'],
-    [{ ...valid, name: 'n'.repeat(513) }, 'name', 'The name must be at most 512 characters; it has 513.'],
+    [{ ...valid, name: 'n'.repeat(513) }, 'name', 'The name must be at most 512 characters (code points); it has 513.'],
     [{ ...valid, url: 'http://hooks.example.com' }, 'url', 'The URL must use HTTPS (https://), not http:.'],
-    [{ ...valid, description: 'd'.repeat(1025) }, 'description', 'The description must be at most 1024 characters; it has 1025.'],
-    [{ ...valid, secret: 's'.repeat(31) }, 'secret', 'The secret must be 32 to 64 characters long; it has 31.'],
-    [{ ...valid, secret: 's'.repeat(65) }, 'secret', 'The secret must be 32 to 64 characters long; it has 65.'],
+    [
+      { ...valid, description: 'd'.repeat(1025) },
+      'description',
+      'The description must be at most 1024 characters (code points); it has 1025.',
+    ],
+    [{ ...valid, secret: 's'.repeat(31) }, 'secret', 'The secret must be 32 to 64 characters (code points) long; it has 31.'],
+    [{ ...valid, secret: 's'.repeat(65) }, 'secret', 'The secret must be 32 to 64 characters (code points) long; it has 65.'],
     [{ ...valid, eventTypes: ['a', 'a'] }, 'eventTypes', 'The event type "a" is listed more than once.'],
     [{ ...valid, headers: { 'Bad Name': 'x' } }, 'headers', expect.stringContaining('contains a space')],
     [

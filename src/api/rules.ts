@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import type { $RefinementCtx, $ZodError } from 'zod/v4/core'
-import { validateFilter, validateHeaders, validateWebhookUrl } from '../lib/validation'
+import { codePointLength, validateFilter, validateHeaders, validateText, validateWebhookUrl } from '../lib/validation'
 import { LIMITS, webhookBaseSchema, webhookPostSchema, type ApiErrorItem, type EventType, type Level, type WebhookBase } from './schemas'
 
 // Request-side rules of webhooks-api.md §4.1 and §6, derived from the wire
@@ -10,23 +10,22 @@ import { LIMITS, webhookBaseSchema, webhookPostSchema, type ApiErrorItem, type E
 function checkWebhook<T extends WebhookBase>(value: T, ctx: $RefinementCtx<T>): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
 
-  if (value.name.trim() === '') issue(['name'], 'Enter a name.')
-  else if (value.name.length > LIMITS.name) {
-    issue(['name'], `The name must be at most ${LIMITS.name} characters; it has ${value.name.length}.`)
-  }
+  const nameProblem = validateText(value.name, { label: 'The name', max: LIMITS.name, required: true })
+  if (nameProblem) issue(['name'], nameProblem)
 
   const urlProblem = validateWebhookUrl(value.url)
   if (urlProblem) issue(['url'], urlProblem)
 
-  if (value.description !== undefined && value.description.length > LIMITS.description) {
-    issue(['description'], `The description must be at most ${LIMITS.description} characters; it has ${value.description.length}.`)
+  if (value.description !== undefined) {
+    const problem = validateText(value.description, { label: 'The description', max: LIMITS.description, multiline: true })
+    if (problem) issue(['description'], problem)
   }
 
   // An empty secret means "no secret", as Qlik treats missing and "" alike.
   if (value.secret) {
-    const length = value.secret.length
+    const length = codePointLength(value.secret)
     if (length < LIMITS.secretMin || length > LIMITS.secretMax) {
-      issue(['secret'], `The secret must be ${LIMITS.secretMin} to ${LIMITS.secretMax} characters long; it has ${length}.`)
+      issue(['secret'], `The secret must be ${LIMITS.secretMin} to ${LIMITS.secretMax} characters (code points) long; it has ${length}.`)
     }
   }
 
@@ -39,8 +38,12 @@ function checkWebhook<T extends WebhookBase>(value: T, ctx: $RefinementCtx<T>): 
   }
 
   if (value.filter) {
-    const filterProblem = validateFilter(value.filter, { eventTypes: events })
-    if (filterProblem) issue(['filter'], filterProblem.message)
+    const length = codePointLength(value.filter)
+    const filterProblem =
+      length > LIMITS.filter
+        ? `The filter must be at most ${LIMITS.filter} characters (code points); it has ${length}. Use fewer comparisons.`
+        : validateFilter(value.filter, { eventTypes: events })?.message
+    if (filterProblem) issue(['filter'], filterProblem)
   }
 }
 

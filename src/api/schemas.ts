@@ -31,14 +31,35 @@ export const LIMITS = {
   secretMin: 32,
   secretMax: 64,
   headerBytes: 2048,
+  /** Not documented by Qlik [assumed]: bounds what the mock stores and parses. */
+  filter: 4096,
   pageMin: 1,
   pageMax: 100,
 } as const
 
 export const levelSchema = z.enum(LEVELS)
 export const originSchema = z.enum(ORIGINS)
-export const headerMapSchema = z.record(z.string(), z.string())
-
+// Not z.record: it copies into a fresh object by assignment, and a header
+// named "__proto__" would vanish on the way. The map is checked as it is.
+export const headerMapSchema = z
+  .custom<Record<string, string>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), {
+    error: 'Invalid input: expected an object of header names to values',
+  })
+  .check(
+    z.superRefine((map, ctx) => {
+      for (const [name, value] of Object.entries(map)) {
+        if (typeof value !== 'string') {
+          ctx.addIssue({
+            code: 'invalid_type',
+            expected: 'string',
+            input: value,
+            path: [name],
+            message: `Invalid input: expected string, received ${typeof value}`,
+          })
+        }
+      }
+    }),
+  )
 /** Fields a client may write (POST and PUT bodies). */
 const webhookWritable = {
   name: z.string(),

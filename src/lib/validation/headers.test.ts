@@ -32,8 +32,36 @@ describe('validateHeaderName', () => {
   })
 })
 
+describe('names Qlik sets itself', () => {
+  it.each(['Qlik-Signature', 'qlik-signature', 'Content-Type', 'CONTENT-LENGTH', 'User-Agent', 'host'])(
+    'refuses %j, saying why',
+    (name) => {
+      expect(validateHeaderName(name)).toMatch(
+        new RegExp(`^The header "${name}" cannot be set: Qlik sets [A-Za-z-]+ itself on every delivery\\.$`),
+      )
+    },
+  )
+
+  it('accepts names that only contain them', () => {
+    expect(validateHeaderName('X-Host')).toBeNull()
+    expect(validateHeaderName('Content-Types')).toBeNull()
+  })
+
+  it('keeps a header named __proto__ as an ordinary header', () => {
+    const headers = JSON.parse('{"__proto__":"x"}') as Record<string, string>
+    expect(validateHeaders(headers, undefined)).toEqual([])
+    expect(validateHeaders(headers, JSON.parse('{"__PROTO__":"y"}') as Record<string, string>)).toEqual([
+      expect.objectContaining({
+        set: 'encryptedHeaders',
+        name: '__PROTO__',
+        message: expect.stringContaining('both a plain and an encrypted'),
+      }),
+    ])
+  })
+})
+
 describe('validateHeaderValue', () => {
-  it.each(['', 'Bearer abc.def', 'tab\tinside', 'ünïcødé ✓', ' spaced '])('accepts %j', (value) => {
+  it.each(['', 'Bearer abc.def', 'tab\tinside', ' spaced ', '!~ {}[]'])('accepts %j', (value) => {
     expect(validateHeaderValue(value)).toBeNull()
   })
 
@@ -44,6 +72,10 @@ describe('validateHeaderValue', () => {
     ['a\u0000b', 'control character (U+0000)'],
     ['a\u007fb', 'control character (U+007F)'],
     ['a\u001bb', 'control character (U+001B)'],
+    ['ünïcødé', '"ü" (U+00FC); header values are visible ASCII only'],
+    ['a\u200Bb', '(U+200B); header values are visible ASCII only'],
+    ['x\u0085y', '(U+0085); header values are visible ASCII only'],
+    ['😀', '(U+1F600)'],
   ])('rejects %j', (value, fragment) => {
     expect(validateHeaderValue(value)).toContain(fragment)
   })

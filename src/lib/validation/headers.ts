@@ -2,6 +2,7 @@
 // Names are RFC 9110 tokens; a name may appear once across plain and
 // encrypted headers, compared case-insensitively, since HTTP names are;
 // each set is at most 2048 bytes, counted as UTF-8 of names plus values.
+// Values are visible ASCII; names Qlik writes itself are refused.
 
 export const HEADER_SET_MAX_BYTES = 2048
 
@@ -32,15 +33,25 @@ function describeChar(char: string): string {
   return `"${char}"`
 }
 
-/** Null when `name` is a valid HTTP header name, else why not. */
+/**
+ * Headers Qlik writes on every delivery itself (webhooks-api.md §8): a custom
+ * one of the same name would be overwritten or sent twice.
+ */
+export const RESERVED_HEADER_NAMES = ['Qlik-Signature', 'Content-Type', 'User-Agent', 'Host', 'Content-Length'] as const
+
+/** Null when `name` is a valid HTTP header name Qlik lets a webhook set, else why not. */
 export function validateHeaderName(name: string): string | null {
   if (name === '') return 'Enter a header name.'
+  const reserved = RESERVED_HEADER_NAMES.find((r) => r.toLowerCase() === name.toLowerCase())
+  if (reserved !== undefined) {
+    return `The header "${name}" cannot be set: Qlik sets ${reserved} itself on every delivery.`
+  }
   if (TOKEN.test(name)) return null
   const bad = [...name].find((char) => !TOKEN_CHAR.test(char)) ?? ''
   return `The header name "${name}" contains ${describeChar(bad)}; use letters, digits and ! # $ % & ' * + - . ^ _ \` | ~ only.`
 }
 
-/** Null when `value` can be sent as a header value: one line, no control characters. */
+/** Null when `value` can be sent as a header value: one line of visible ASCII, spaces and tabs. */
 export function validateHeaderValue(value: string, name?: string): string | null {
   const of = name ? ` of "${name}"` : ''
   if (/[\r\n]/.test(value)) return `The value${of} must be on one line (no line breaks).`
@@ -48,6 +59,12 @@ export function validateHeaderValue(value: string, name?: string): string | null
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(value)?.[0]
   if (control !== undefined) return `The value${of} contains ${describeChar(control)}, which a header cannot carry.`
+  // Bytes above ASCII reach receivers as Latin-1 or UTF-8 depending on the
+  // stack in between: refused rather than sent garbled.
+  const other = /[^\t\u0020-\u007e]/u.exec(value)?.[0]
+  if (other !== undefined) {
+    return `The value${of} contains "${other}" (U+${other.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); header values are visible ASCII only (letters, digits, punctuation, spaces). Encode other characters, e.g. as %XX.`
+  }
   return null
 }
 

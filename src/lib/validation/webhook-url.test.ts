@@ -18,11 +18,23 @@ describe('validateWebhookUrl', () => {
     expect(isValidWebhookUrl(url)).toBe(true)
   })
 
+  it('accepts ports 1 and 65535', () => {
+    expect(validateWebhookUrl('https://hooks.example.com:1/')).toBeNull()
+    expect(validateWebhookUrl('https://hooks.example.com:65535/')).toBeNull()
+  })
+
+  it('counts the length in code points', () => {
+    const base = 'https://hooks.example.com/'
+    const emoji = base + '😀'.repeat(WEBHOOK_URL_MAX_LENGTH - base.length)
+    expect(validateWebhookUrl(emoji)).toBeNull()
+    expect(validateWebhookUrl(`${emoji}😀`)).toMatch(/at most 2048 characters \(code points\); it has 2049\./)
+  })
+
   it('accepts exactly the maximum length and rejects one more, naming the limit', () => {
     const base = 'https://hooks.example.com/'
     const atLimit = base + 'a'.repeat(WEBHOOK_URL_MAX_LENGTH - base.length)
     expect(validateWebhookUrl(atLimit)).toBeNull()
-    expect(validateWebhookUrl(`${atLimit}a`)).toBe('The URL must be at most 2048 characters; it has 2049.')
+    expect(validateWebhookUrl(`${atLimit}a`)).toBe('The URL must be at most 2048 characters (code points); it has 2049.')
   })
 
   it.each([
@@ -100,6 +112,12 @@ describe('validateWebhookUrl', () => {
     ['https://exa$mple.com', /not valid|host name/],
     ['https://hooks.example.com:99999/x', /port "99999" is not valid/],
     ['https://hooks.example.com:abc/x', /port "abc" is not valid/],
+    ['https://hooks.example.com:0/x', /port "0" is not valid: use a number from 1 to 65535/],
+    ['https://hooks.example.com:00000/x', /port "00000" is not valid/],
+    ['https://hooks.example.com:65536/x', /port "65536" is not valid/],
+    ['https://hooks.example.com\\@evil.example.com/', /must not contain a backslash/],
+    ['https://hooks.example.com\\evil.example.com', /must not contain a backslash/],
+    ['https://hooks.example.com/a\\b', /must not contain a backslash/],
   ])('rejects the bad host in %s', (url, message) => {
     expect(validateWebhookUrl(url)).toMatch(message)
   })

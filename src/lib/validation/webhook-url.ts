@@ -1,6 +1,9 @@
 // The rules Qlik applies to a webhook's target URL (webhooks-api.md §4.1, §6):
 // HTTPS, a fully qualified domain name, never an IP address or localhost,
-// no credentials in the URL, at most 2048 characters.
+// no credentials in the URL, at most 2048 characters. A name that resolves
+// to a private address (127.0.0.1.nip.io) passes: only DNS could tell.
+
+import { codePointLength } from './text'
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048
 
@@ -40,12 +43,18 @@ function describeHostProblem(host: string): string {
  */
 export function validateWebhookUrl(url: string): string | null {
   if (url.trim() === '') return 'Enter the URL that receives the events, such as https://hooks.example.com/qlik.'
-  if (url.length > WEBHOOK_URL_MAX_LENGTH) {
-    return `The URL must be at most ${WEBHOOK_URL_MAX_LENGTH} characters; it has ${url.length}.`
+  const length = codePointLength(url)
+  if (length > WEBHOOK_URL_MAX_LENGTH) {
+    return `The URL must be at most ${WEBHOOK_URL_MAX_LENGTH} characters (code points); it has ${length}.`
   }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(url)) {
     return 'The URL must not contain spaces, line breaks or control characters (encode a space in a path as %20).'
+  }
+  // Browsers read "\" as "/", RFC 3986 parsers as part of a user name: in
+  // https://hooks.example.com\@evil.example.com/ they disagree about the host.
+  if (url.includes('\\')) {
+    return 'The URL must not contain a backslash (\\): browsers read it as "/" and other parsers do not, so the host would be ambiguous. Write "/" or encode it as %5C.'
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase()
   if (scheme === undefined) return 'Enter a full URL starting with https://, such as https://hooks.example.com/qlik.'
@@ -60,8 +69,8 @@ export function validateWebhookUrl(url: string): string | null {
   if (rawHost === '') return 'The URL has no host name. Enter one after https://, such as hooks.example.com.'
   if (authority.includes(':')) {
     const port = authority.slice(authority.lastIndexOf(':') + 1)
-    if (port !== '' && (!/^\d+$/.test(port) || Number(port) > 65535)) {
-      return `The port "${port}" is not valid: use a number from 0 to 65535, or leave it out.`
+    if (port !== '' && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+      return `The port "${port}" is not valid: use a number from 1 to 65535, or leave it out.`
     }
   }
 

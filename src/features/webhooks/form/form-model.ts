@@ -220,11 +220,11 @@ function requestShape(values: WebhookFormValues) {
   }
 }
 
+// Built from entries, not by assignment: `map["__proto__"] = value` would set the prototype and drop the header.
 function headerMaps(values: WebhookFormValues) {
-  const plain: Record<string, string> = {}
-  const encrypted: Record<string, string> = {}
-  for (const row of values.headers) (row.encrypted ? encrypted : plain)[row.name.trim()] = row.value
-  return { plain, encrypted }
+  const entries = (encrypted: boolean) =>
+    Object.fromEntries(values.headers.filter((row) => row.encrypted === encrypted).map((row) => [row.name.trim(), row.value]))
+  return { plain: entries(false) as Record<string, string>, encrypted: entries(true) as Record<string, string> }
 }
 
 const nonEmpty = (map: Record<string, string>) => (Object.keys(map).length ? map : undefined)

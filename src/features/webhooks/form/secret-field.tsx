@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { LIMITS } from '../../../api'
+import { codePointLength } from '../../../lib/validation'
 import { Button } from '../../../components/ui/button'
 import { toast } from '../../../components/ui/toast'
 import { Field, FieldError, useFieldError } from './form-field'
@@ -61,7 +62,7 @@ export function SecretField() {
     )
   }
 
-  const length = secret.length
+  const length = codePointLength(secret)
   const inRange = length >= LIMITS.secretMin && length <= LIMITS.secretMax
   const copy = async () => {
     if (!generated) return

@@ -126,7 +126,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('correct the fields marked below')
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(/192\.168\.1\.10" is an IP address/)
-    expect(screen.getByLabelText('Secret')).toHaveAccessibleDescription(/32 to 64 characters long; it has 31/)
+    expect(screen.getByLabelText('Secret')).toHaveAccessibleDescription(/32 to 64 characters \(code points\) long; it has 31/)
     expect(screen.getByRole('textbox', { name: 'Header 2 name' })).toHaveAccessibleDescription(/more than once/)
     expect(screen.getByLabelText('Filter')).toHaveAccessibleDescription(/double quotes/)
     expect(screen.getByLabelText('URL')).toHaveValue('https://192.168.1.10')
