@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { configureApi, getApiConfig } from '../../src/api'
@@ -8,6 +9,7 @@ import { DEMO_API_KEY } from '../auth'
 import type { MockConfig } from '../db'
 import { mockServer } from '../node'
 import { deliveryContract } from './deliveries.contract'
+import { REQUEST_BOUND_MS, hostileContract } from './hostile.contract'
 import { webhookContract } from './webhooks.contract'
 
 // Both contract suites again, over real HTTP against the mock server as
@@ -64,16 +66,97 @@ afterAll(async () => {
   if (child.exitCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
+    // A server stuck in a loop never runs its SIGTERM handler.
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 5_000)
     await exited
+    clearTimeout(stuck)
   }
 })
 
 webhookContract('webhook operations over HTTP (mock server)', env)
+hostileContract('hostile input over HTTP (mock server)', {
+  send: (path, init = {}) => fetch(`${server.url}${path}`, { ...init, signal: AbortSignal.timeout(REQUEST_BOUND_MS) }),
+  reset: () => env.reset(),
+})
 deliveryContract('delivery operations over HTTP (mock server)', env)
 
 describe('the mock server itself', () => {
   beforeEach(() => env.reset())
-  const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init)
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, { signal: AbortSignal.timeout(REQUEST_BOUND_MS), ...init })
+  const controlRaw = (path: string, body: string) =>
+    api(`/__mock/${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json' },
+      body,
+    })
+
+  it('reads the bearer scheme in any case', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+      const response = await api('/api/v1/webhooks?limit=1', { headers: { Authorization: `${scheme} ${DEMO_API_KEY}` } })
+      expect({ scheme, status: response.status }).toEqual({ scheme, status: 200 })
+    }
+    expect((await controlRaw('reset', '')).status).toBe(204)
+    const lower = await api('/__mock/reset', { method: 'POST', headers: { Authorization: `bearer ${DEMO_API_KEY}` } })
+    expect(lower.status).toBe(204)
+  })
+
+  it.each([
+    ['configure', '{"persona":"root"}', 'persona must be one of tenantAdmin, manager, user, none'],
+    ['configure', '{"quotaPerTenant":"100"}', 'quotaPerTenant must be a whole number'],
+    ['configure', '{"quotaPerUser":-1}', 'quotaPerUser must be a whole number'],
+    ['configure', '{"failureThreshold":0.5}', 'failureThreshold must be a whole number'],
+    ['configure', '{"receivers":{"wh-x":"explode"}}', 'receivers must be an object'],
+    ['configure', '{"personna":"user"}', 'Unknown field "personna"'],
+    ['configure', '[]', 'The body must be a JSON object'],
+    ['configure', '{"persona":', 'not valid JSON'],
+    ['reset', '{"seededAt":"yesterday"}', 'seededAt must be whole milliseconds'],
+    ['reset', '{"seededAt":1e20}', 'seededAt must be whole milliseconds'],
+    ['reset', '{"seededAt":-5}', 'seededAt must be whole milliseconds'],
+    ['reset', '"now"', 'The body must be a JSON object'],
+    ['fail-next', '{"match":{"path":"/api"},"status":500}', 'match.method must be one of'],
+    ['fail-next', '{"match":{"method":"GET"},"status":500}', 'match.path must be a path'],
+    ['fail-next', '{"match":{"method":"GET","path":"/api"},"status":200}', 'status must be an error status'],
+    ['fail-next', '{"match":{"method":"GET","path":"/api"},"status":500,"times":0}', 'times must be a whole number'],
+    ['fail-next', '{}', 'match must be an object'],
+  ])('/__mock/%s refuses %s with a 400 naming the field', async (path, body, message) => {
+    const response = await controlRaw(path, body)
+    expect(response.status).toBe(400)
+    const { errors } = (await response.json()) as { errors: { detail: string }[] }
+    expect(errors[0]!.detail).toContain(message)
+    // Nothing changed: the tenant answers as seeded.
+    const list = await api('/api/v1/webhooks?limit=1', { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } })
+    expect(list.status).toBe(200)
+  })
+
+  it('refuses a body declared above 1 MB before reading it, and a chunked one once it passes 1 MB', async () => {
+    // Sends 2 MB of a body announced as 200 MB (or of unknown length) and waits for the answer without
+    // ending the body: a server that buffered the whole body first would never answer.
+    const refusal = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/v1/webhooks`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json', ...headers },
+          signal: AbortSignal.timeout(REQUEST_BOUND_MS),
+        })
+        request.on('response', (response) => {
+          let body = ''
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+        })
+        // The server closes the connection after its answer; writes after that fail, which is the point.
+        request.on('error', (error) => (error.name === 'AbortError' ? reject(error) : undefined))
+        request.write(`{"name":"big","url":"https://hooks.example.com/b","description":"`)
+        const chunk = 'x'.repeat(64 * 1024)
+        for (let i = 0; i < 32; i++) request.write(chunk)
+      })
+    const declared: Record<string, string>[] = [{ 'Content-Length': String(200 * 1024 * 1024) }, { 'Transfer-Encoding': 'chunked' }]
+    for (const headers of declared) {
+      const { status, body } = await refusal(headers)
+      expect(status).toBe(413)
+      expect(body).toContain('at most 1 MB')
+    }
+  })
 
   it('answers 401 WEBHOOKS-401 without a bearer token, with a wrong one, and for the control endpoints without the demo key', async () => {
     for (const headers of [{}, { Authorization: 'Bearer wrong-key' }, { Authorization: DEMO_API_KEY }] as Record<string, string>[]) {
