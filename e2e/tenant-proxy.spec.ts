@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import type { Page, Request } from '@playwright/test'
 import { DEMO_API_KEY } from '../mocks/auth'
@@ -151,7 +152,48 @@ test('paths outside /api/ never reach the tenant, however they are spelled', asy
   const crossSite = { Origin: 'https://evil.example.com', 'Sec-Fetch-Site': 'cross-site' }
   for (const path of ['/api%2Fv1%2Fwebhooks', '/apiv1/webhooks', '/api?x=1']) {
     const response = await request.get(path, { headers: crossSite })
-    // The tenant (here the mock server) answers JSON; anything it did not see is the console's own page or a 404.
-    expect(response.headers()['content-type'] ?? '', path).not.toContain('application/json')
+    // The tenant (here the mock server) answers its own JSON; anything it did not see is the console's page, a 404 or the proxy's refusal.
+    const refusedByProxy = response.status() === 400 && (await response.text()).includes('PROXY-400')
+    if (!refusedByProxy) expect(response.headers()['content-type'] ?? '', path).not.toContain('application/json')
   }
+})
+
+/** A request with its path exactly as written: Playwright's client would resolve "..". */
+function rawRequest(method: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(PROXY_CONSOLE)
+    const request = httpRequest({ host: hostname, port, method, path, headers: { 'Content-Type': 'application/json' } }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    request.on('error', reject)
+    request.end(method === 'POST' ? '{"match":{"method":"GET","path":"/api"},"status":500,"times":50}' : undefined)
+  })
+}
+
+test('dot segments, encoded slashes and backslashes never carry the key out of /api/', async ({ page }) => {
+  const paths = [
+    '/api/../__mock/reset',
+    '/api/%2e%2e/__mock/fail-next',
+    '/api/%2E%2e/__mock/fail-next',
+    '/api/.%2e/__mock/configure',
+    '/api/v1/../../__mock/fail-next',
+    '/api/..%2f__mock/fail-next',
+    '/api/..%2F__mock%2Ffail-next',
+    '/api/..\\__mock\\fail-next',
+    '/api/%5c..%5c__mock/fail-next',
+    '/api/%252e%252e/__mock/fail-next',
+    '/api/../oauth/token',
+  ]
+  for (const path of paths) {
+    const { status, body } = await rawRequest('POST', path)
+    expect({ path, status }).toEqual({ path, status: 400 })
+    expect(body, path).toContain('PROXY-400')
+  }
+  // No fault was injected and nothing reset: the tenant answers its list as before.
+  expect((await tenantWebhooks(page)).length).toBeGreaterThan(0)
+  const { status, body } = await rawRequest('GET', '/api/v1/./webhooks?limit=1')
+  expect(status).toBe(200)
+  expect(JSON.parse(body)).toMatchObject({ data: [expect.objectContaining({ id: expect.any(String) })] })
 })

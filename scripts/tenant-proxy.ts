@@ -56,32 +56,92 @@ export function readProxyEnv(env: Record<string, string | undefined>): { origin:
 /**
  * A browser sends `Origin` with every write and `Sec-Fetch-Site` with every
  * request; another site's page must not be able to use this server (and the
- * key it adds) against the tenant.
+ * key it adds) against the tenant. The origin must be this server's own:
+ * scheme, host and port (`https://localhost:5173` is another origin than
+ * `http://localhost:5173`).
  */
 export function isCrossSiteRequest(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site']
   if (site === 'cross-site' || site === 'same-site') return true
   const origin = req.headers.origin
   if (!origin) return false
+  const scheme = (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http'
   try {
-    return new URL(origin).host !== req.headers.host
+    return new URL(origin).origin !== new URL(`${scheme}://${req.headers.host ?? ''}`).origin
   } catch {
     return true
   }
 }
 
+export type NormalisedPath = { ok: true; url: string } | { ok: false; reason: string }
+
+/**
+ * The path as the tenant will read it, so that the guard judges what is
+ * forwarded: percent-escapes decoded, `.` and `..` segments resolved
+ * (`/api/%2e%2e/__mock/reset` is `/__mock/reset`), each segment encoded
+ * again. Refused: backslashes and encoded slashes (servers disagree about
+ * them), NUL and control characters, escapes that do not decode, and
+ * double escapes (`%252e`), which a second decoding would turn into dots.
+ * The query string is passed on as it is.
+ */
+export function normaliseRequestPath(rawUrl: string): NormalisedPath {
+  const queryAt = rawUrl.indexOf('?')
+  const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt)
+  const query = queryAt === -1 ? '' : rawUrl.slice(queryAt)
+  if (!path.startsWith('/')) return { ok: false, reason: 'The path must start with "/".' }
+  if (/\\|%5c/i.test(path)) return { ok: false, reason: 'The path must not contain a backslash.' }
+  if (/%2f/i.test(path)) return { ok: false, reason: 'The path must not contain an encoded slash (%2F).' }
+  const resolved: string[] = []
+  const segments = path.slice(1).split('/')
+  for (const [index, raw] of segments.entries()) {
+    let segment: string
+    try {
+      segment = decodeURIComponent(raw)
+    } catch {
+      return { ok: false, reason: 'The path has a percent-escape that does not decode.' }
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(segment)) return { ok: false, reason: 'The path must not contain control characters.' }
+    if (/%[0-9a-f]{2}/i.test(segment)) return { ok: false, reason: 'The path must not contain a double percent-escape.' }
+    const last = index === segments.length - 1
+    if (segment === '.' || segment === '..') {
+      if (segment === '..') resolved.pop()
+      // "/a/.." names the folder "/", as "/a/../" does.
+      if (last) resolved.push('')
+      continue
+    }
+    resolved.push(encodeURIComponent(segment).replace(/%(40|3A|24|2C|3B|3D|2B|26)/gi, (escape) => decodeURIComponent(escape)))
+  }
+  return { ok: true, url: `/${resolved.join('/')}${query}` }
+}
+
+const refuse = (res: ServerResponse, status: number, code: string, detail: string) => {
+  res.statusCode = status
+  res.setHeader('Content-Type', 'application/json')
+  res.end(JSON.stringify({ errors: [{ code, title: status === 400 ? 'Bad request' : 'Forbidden', detail }] }))
+}
+
 function guard(): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
-    if (FORWARDED_PATH.test(req.url ?? '') && isCrossSiteRequest(req)) {
-      res.statusCode = 403
-      res.setHeader('Content-Type', 'application/json')
-      res.end(
-        JSON.stringify({
-          errors: [{ code: 'PROXY-403', title: 'Forbidden', detail: 'The local tenant proxy answers only the console it serves.' }],
-        }),
+    const raw = req.url ?? '/'
+    // Only what could be forwarded is judged: the console's own pages and assets pass untouched.
+    if (!/^\/api/i.test(raw) && !/%2e|\/\.\.?(\/|$|\?)|\\|%5c/i.test(raw)) return next()
+    const normalised = normaliseRequestPath(raw)
+    if (!normalised.ok) return refuse(res, 400, 'PROXY-400', `${normalised.reason} The local tenant proxy forwards plain /api/ paths only.`)
+    const forwarded = FORWARDED_PATH.test(normalised.url)
+    if (/^\/api(\/|$|\?|%)/i.test(raw) && !forwarded) {
+      return refuse(
+        res,
+        400,
+        'PROXY-400',
+        'The path leaves /api/ once its dot segments are resolved; the local tenant proxy does not forward it.',
       )
-      return
     }
+    if (forwarded && isCrossSiteRequest(req)) {
+      return refuse(res, 403, 'PROXY-403', 'The local tenant proxy answers only the console it serves.')
+    }
+    // The proxy behind this forwards req.url: the normalised path, never the raw one.
+    req.url = normalised.url
     next()
   }
 }
