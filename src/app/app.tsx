@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
+import { ConnectionStatus } from '../components/ui/connection-status'
 import { Toaster } from '../components/ui/toast'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { backendLabel, type Backend } from './backend'
@@ -34,6 +35,7 @@ export function App({
           <span className="backend-badge" aria-label="Backend">
             {backend ? backendLabel(backend) : 'No tenant connected'}
           </span>
+          <ConnectionStatus />
           {actions ? <span className="shell-actions">{actions}</span> : null}
         </header>
         <main className="shell-main">

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
@@ -34,6 +34,7 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  onlineManager.setOnline(true)
   mockServer.events.removeAllListeners()
   history.replaceState(null, '', '/')
 })
@@ -193,6 +194,56 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     expect(screen.getByRole('alert')).toHaveTextContent('The webhook was not saved: correct the fields marked below.')
     expect(screen.getByLabelText('URL')).toHaveValue('https://ops.example.com/qlik')
     expect(screen.getByRole('dialog')).toBeInTheDocument()
+  })
+
+  it.each([
+    [500, { errors: [{ code: 'WEBHOOKS-500', title: 'Internal server error' }] }],
+    [429, { errors: [{ code: 'HTTP-429', title: 'API rate limit reached.' }] }],
+    [409, { errors: [{ code: 'WEBHOOKS-409-READONLY', title: 'Conflict', detail: 'id is read-only.' }] }],
+    [400, { errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] }],
+  ])('moves focus to the message when the save fails with %i, and says so next to the buttons', async (status, body) => {
+    mockServer.use(http.post('*/api/v1/webhooks', () => HttpResponse.json(body, { status, headers: { 'Retry-After': '0' } })))
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    await waitFor(() => expect(alert).toHaveFocus())
+    expect(alert).toHaveTextContent('The webhook was not saved')
+    expect(screen.getByRole('button', { name: 'Create' })).toHaveAccessibleDescription('Not saved: see the message at the top of the form.')
+    expect(screen.getByLabelText('Name')).toHaveValue('Ops alerts')
+  })
+
+  it('offline, says so, sends nothing, and creates the webhook once the connection is back', async () => {
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    onlineManager.setOnline(false)
+    expect(await screen.findByText('Offline: Create waits until the connection is back.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    expect(
+      await screen.findByText('Offline: the webhook will be created as soon as the connection is back, or press Don’t send.'),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(sent).toEqual([])
+    onlineManager.setOnline(true)
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(db.state.webhooks.filter((w) => w.name === 'Ops alerts')).toHaveLength(1)
+  })
+
+  it('offline, lets the user give up sending and keeps everything typed', async () => {
+    const user = renderAt('?create=1')
+    await fillValidCreate(user)
+    onlineManager.setOnline(false)
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await user.click(await screen.findByRole('button', { name: 'Don’t send' }))
+    expect(await screen.findByText(/^Not sent: the console is offline/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Create' })).toHaveFocus()
+    onlineManager.setOnline(true)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(sent).toEqual([])
+    expect(screen.getByLabelText('Name')).toHaveValue('Ops alerts')
+    expect(screen.getByLabelText('URL')).toHaveValue('https://ops.example.com/qlik')
   })
 
   it('shows an error no field owns at the top, with the trace id', async () => {

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form'
 import { describeError, isApiError, isPermissionError, type Webhook } from '../../../api'
 import { Button } from '../../../components/ui/button'
 import { toast } from '../../../components/ui/toast'
+import { useOnline, WaitCancelled } from '../../../lib/online'
 import { eventTypesQuery } from '../queries'
 import { EventsField } from './events-field'
 import { FilterField } from './filter-field'
@@ -24,6 +25,9 @@ type WebhookFormProps = {
   onDirtyChange: (dirty: boolean) => void
 }
 
+/** What the top message is: a refused save (focused), invalid fields (the first one is focused) or a wait given up. */
+type TopError = { kind: 'save-failed' | 'invalid' | 'cancelled'; message: string; traceId?: string }
+
 const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> =>
   (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
 
@@ -31,7 +35,10 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   const id = useId()
   const eventTypes = useQuery(eventTypesQuery())
   const tenantLevelDenied = useTenantLevelDenied()
-  const [topError, setTopError] = useState<{ message: string; traceId?: string } | null>(null)
+  const [topError, setTopError] = useState<TopError | null>(null)
+  const alertRef = useRef<HTMLDivElement>(null)
+  const submitRef = useRef<HTMLButtonElement>(null)
+  const online = useOnline()
   const catalogue = eventTypes.data?.data
   const schema = useMemo(
     () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied }),
@@ -44,9 +51,17 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   })
   const { register, handleSubmit, setError, formState } = form
   const { isDirty, isSubmitting } = formState
-  const { save, isSaving } = useSaveWebhook(webhook)
+  const { save, isSaving, waitingForNetwork, cancelWaiting } = useSaveWebhook(webhook)
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange])
+  // A refused save is announced where the eye and the focus are: the message
+  // may sit far above a long form's buttons. A cancelled wait goes back to Save.
+  useEffect(() => {
+    if (topError?.kind === 'save-failed') {
+      alertRef.current?.scrollIntoView?.({ block: 'nearest' })
+      alertRef.current?.focus()
+    } else if (topError?.kind === 'cancelled') submitRef.current?.focus()
+  }, [topError])
 
   const onSubmit = handleSubmit(
     async (submitted) => {
@@ -61,8 +76,15 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
         onSaved()
       } catch (error) {
         // Every value stays as typed; the errors go where they belong.
+        if (error instanceof WaitCancelled) {
+          setTopError({
+            kind: 'cancelled',
+            message: 'Not sent: the console is offline. Everything you entered is still here; save again when the connection is back.',
+          })
+          return
+        }
         if (!isApiError(error)) {
-          setTopError({ message: describeError(error) })
+          setTopError({ kind: 'save-failed', message: `The webhook was not saved: ${describeError(error)}` })
           return
         }
         const unplaced: string[] = []
@@ -70,21 +92,23 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
           const text = errorMessageOf(item)
           if (isTenantLevelRefusal(item, error.status)) {
             markTenantLevelDenied()
-            setError('level', { type: 'server', message: `${TENANT_LEVEL_DENIED} (${text})` }, { shouldFocus: true })
+            setError('level', { type: 'server', message: `${TENANT_LEVEL_DENIED} (${text})` })
             continue
           }
           const field = fieldOfError(item, error.status)
-          if (field) setError(serverPath(field), { type: 'server', message: text }, { shouldFocus: true })
+          if (field) setError(serverPath(field), { type: 'server', message: text })
           else unplaced.push(text)
         }
         const why = isPermissionError(error) && unplaced.length ? describeError(error) : unplaced.join(' ')
         setTopError({
+          kind: 'save-failed',
           message: `The webhook was not saved: ${why || (error.errors.length ? 'correct the fields marked below.' : error.message)}`,
           traceId: error.traceId,
         })
       }
     },
-    () => setTopError({ message: 'The webhook was not saved: correct the fields marked below.' }),
+    // The browser's own validation path: focus goes to the first field to correct.
+    () => setTopError({ kind: 'invalid', message: 'The webhook was not saved: correct the fields marked below.' }),
   )
 
   const busy = isSubmitting || isSaving
@@ -92,7 +116,7 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
     <FormProvider {...form}>
       <form className="webhook-form" noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
         {topError ? (
-          <div role="alert" className="form-error">
+          <div ref={alertRef} tabIndex={-1} role={topError.kind === 'cancelled' ? 'status' : 'alert'} className="form-error">
             <p>{topError.message}</p>
             {topError.traceId ? (
               <p className="field-hint">
@@ -142,15 +166,31 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
 
         <div className="dialog-actions">
           <Button onClick={onCancel}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={busy}>
+          {waitingForNetwork ? <Button onClick={cancelWaiting}>Don’t send</Button> : null}
+          <Button
+            ref={submitRef}
+            type="submit"
+            variant="primary"
+            disabled={busy}
+            aria-describedby={topError?.kind === 'save-failed' ? `${id}-not-saved` : undefined}
+          >
             {webhook ? 'Save' : 'Create'}
           </Button>
         </div>
-        {busy ? (
-          <p role="status" className="visually-hidden">
-            Saving…
+        {topError?.kind === 'save-failed' && !busy ? (
+          <p id={`${id}-not-saved`} className="form-error-inline">
+            Not saved: see the message at the top of the form.
           </p>
         ) : null}
+        <p role="status" className={waitingForNetwork || !online ? 'form-notice' : 'visually-hidden'}>
+          {waitingForNetwork
+            ? `Offline: the webhook will be ${webhook ? 'saved' : 'created'} as soon as the connection is back, or press Don’t send.`
+            : !online
+              ? `Offline: ${webhook ? 'Save' : 'Create'} waits until the connection is back.`
+              : busy
+                ? 'Saving…'
+                : ''}
+        </p>
       </form>
     </FormProvider>
   )
