@@ -16,14 +16,12 @@ import {
   type WebhookPatch,
   type WebhookPost,
 } from './schemas'
+import type { DeliverySortParam, WebhookSortParam } from './sort'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
 
 const BASE = '/api/v1/webhooks'
 const at = (id: string, ...rest: string[]) => [BASE, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
-
-export type WebhookSort = `${'' | '+' | '-'}${'name' | 'url' | 'createdAt' | 'updatedAt'}`
-export type DeliverySort = `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
 
 export type GetWebhooksParams = {
   eventTypes?: string[]
@@ -36,7 +34,7 @@ export type GetWebhooksParams = {
   createdByUserId?: string
   updatedByUserId?: string
   limit?: number
-  sort?: WebhookSort
+  sort?: WebhookSortParam
   next?: string
   prev?: string
 }
@@ -44,7 +42,7 @@ export type GetWebhooksParams = {
 export type GetWebhookDeliveriesParams = {
   eventType?: string
   status?: 'success' | 'fail'
-  sort?: DeliverySort
+  sort?: DeliverySortParam
   limit?: number
   next?: string
   prev?: string

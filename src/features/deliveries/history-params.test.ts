@@ -23,6 +23,7 @@ describe('delivery history URL parameters', () => {
   it('reads an ascending sort whether its + was encoded or not', () => {
     expect(read('dsort=%2Bstatus').sort).toBe('+status')
     expect(read('dsort=+status').sort).toBe('+status')
+    expect(read('dsort=+triggeredAt').sort).toBe('+triggeredAt')
     expect(read('dsort=triggeredAt').sort).toBe('+triggeredAt')
   })
 

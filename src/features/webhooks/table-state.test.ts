@@ -8,7 +8,6 @@ import {
   hasFilters,
   pageSizeUpdate,
   pageUpdate,
-  parseSort,
   parseTableState,
   sortUpdate,
   toGetWebhooksParams,
@@ -68,11 +67,17 @@ describe('URL -> table state', () => {
   })
 
   it('reads a sort with or without a sign', () => {
-    expect(parseSort('url')).toEqual({ field: 'url', desc: false })
-    expect(parseSort('+updatedAt')).toEqual({ field: 'updatedAt', desc: false })
-    expect(parseSort('-name')).toEqual({ field: 'name', desc: true })
-    expect(parseSort(null)).toEqual(DEFAULT_SORT)
-    expect(parseSort('--name')).toEqual(DEFAULT_SORT)
+    expect(parse('sort=url').sort).toEqual({ field: 'url', desc: false })
+    expect(parse('sort=%2BupdatedAt').sort).toEqual({ field: 'updatedAt', desc: false })
+    expect(parse('sort=-name').sort).toEqual({ field: 'name', desc: true })
+    expect(parse('sort=').sort).toEqual(DEFAULT_SORT)
+    expect(parse('sort=--name').sort).toEqual(DEFAULT_SORT)
+  })
+
+  it('reads a hand-typed ?sort=+name, whose + arrives decoded as a space, as ascending', () => {
+    expect(new URLSearchParams('sort=+name').get('sort')).toBe(' name')
+    expect(parse('sort=+name').sort).toEqual({ field: 'name', desc: false })
+    expect(toGetWebhooksParams(parse('sort=+name')).sort).toBe('+name')
   })
 })
 
