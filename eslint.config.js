@@ -41,9 +41,11 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
-  layer('lib', 'api', 'components', 'features', 'app'),
-  layer('api', 'components', 'features', 'app'),
-  layer('components', 'api', 'features', 'app'),
+  layer('lib', 'api', 'components', 'wording', 'features', 'app'),
+  layer('api', 'components', 'wording', 'features', 'app'),
+  layer('components', 'api', 'wording', 'features', 'app'),
+  // Screen wording that reads api types (error sentences, a webhook's name), shared by every feature and the app.
+  layer('wording', 'components', 'features', 'app'),
   // Features do not reach into each other's internals: only through an index.
   ...['webhooks', 'deliveries'].map((feature) => {
     const { files, ignores, rules } = layer(`features/${feature}`, 'app')

@@ -50,9 +50,6 @@ export type GetWebhookDeliveriesParams = {
 
 type Options = { signal?: AbortSignal }
 
-/** How the console names a webhook: its name, or its id when it has none (every response field is optional). */
-export const webhookDisplayName = (webhook: Pick<Webhook, 'id' | 'name'>): string => webhook.name || webhook.id
-
 export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
   return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: webhookListSchema, ...options })
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
-import { webhookDisplayName, type Webhook } from '../../api'
+import type { Webhook } from '../../api'
+import { webhookDisplayName } from '../../wording/display-name'
 import { MenuButton } from '../../components/ui/menu-button'
 
 /** What a row can ask the page to do; the page owns dialogs and the URL. */

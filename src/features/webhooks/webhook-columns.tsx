@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
-import { webhookDisplayName, type Webhook } from '../../api'
+import type { Webhook } from '../../api'
+import { webhookDisplayName } from '../../wording/display-name'
 import { TooltipButton } from '../../components/ui/tooltip-button'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
