@@ -39,7 +39,7 @@ export type TableState = {
 export type FilterState = Pick<TableState, 'name' | 'url' | 'status' | 'events' | 'level' | 'origins'>
 
 /** The API's own default: newest first. */
-export const DEFAULT_SORT: Sort = { field: 'createdAt', desc: true }
+const DEFAULT_SORT: Sort = { field: 'createdAt', desc: true }
 export const DEFAULT_PAGE_SIZE: PageSize = 20
 
 const FILTER_PARAMS = { name: 'name', url: 'url', status: 'status', events: 'events', level: 'level', origins: 'origin' } as const

@@ -98,6 +98,3 @@ export function validateWebhookUrl(url: string): string | null {
   }
   return null
 }
-
-/** True when Qlik would accept the URL as a webhook target. */
-export const isValidWebhookUrl = (url: string): boolean => validateWebhookUrl(url) === null
