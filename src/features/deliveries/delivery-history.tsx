@@ -17,7 +17,13 @@ import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
 const PayloadViewer = lazy(() => import('./payload-viewer').then((m) => ({ default: m.PayloadViewer })))
 
 /** The delivery history of one webhook (the API keeps 7 days), with filters, paging, resend and the payload viewer. */
-export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
+type DeliveryHistoryProps = {
+  webhook: Webhook
+  /** A delivery action may have changed the webhook itself (a failed resend counts toward disabling it). */
+  onWebhookChanged: (webhookId: string) => void
+}
+
+export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryProps) {
   const [params, setSearch] = useSearchParams()
   const filters = readHistoryFilters(params)
   const [paused, setPaused] = useState(false)
@@ -28,7 +34,7 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   // Each resend remembers the filters it was made under (see pinnedRows).
   const [resent, setResent] = useState<{ delivery: Delivery; view: string }[]>([])
   const [toResend, setToResend] = useState<Delivery | null>(null)
-  const resend = useResendDelivery(webhook.id)
+  const resend = useResendDelivery(webhook.id, onWebhookChanged)
   const headingId = useId()
   const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
