@@ -4,9 +4,10 @@ export type SelectOption = { value: string; label: string }
 
 type SelectFieldProps = {
   label: string
-  value: string
+  /** Undefined selects the option whose value is '' (such as "Any"), and choosing that option gives undefined. */
+  value: string | undefined
   options: readonly SelectOption[]
-  onChange: (value: string) => void
+  onChange: (value: string | undefined) => void
   /** The wrapper's class, for the layout of the row it sits in. */
   className?: string
 }
@@ -19,7 +20,7 @@ export function SelectField({ label, value, options, onChange, className = 'filt
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <select id={id} className="input" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className="input" value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

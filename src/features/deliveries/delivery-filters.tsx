@@ -23,23 +23,23 @@ export function DeliveryFilters({ filters, eventTypes, onChange, onClear }: Deli
       <SelectField
         className="delivery-field"
         label="Status"
-        value={filters.status ?? ''}
+        value={filters.status}
         options={statusOptions}
-        onChange={(value) => onChange({ status: (value || undefined) as HistoryFilters['status'] })}
+        onChange={(status) => onChange({ status: status as HistoryFilters['status'] })}
       />
       <SelectField
         className="delivery-field"
         label="Event type"
-        value={filters.eventType ?? ''}
+        value={filters.eventType}
         options={[{ value: '', label: 'All event types' }, ...eventTypes.map((type) => ({ value: type, label: type }))]}
-        onChange={(value) => onChange({ eventType: value || undefined })}
+        onChange={(eventType) => onChange({ eventType })}
       />
       <SelectField
         className="delivery-field"
         label="Sort"
         value={filters.sort}
         options={DELIVERY_SORT_OPTIONS}
-        onChange={(value) => onChange({ sort: value as HistoryFilters['sort'] })}
+        onChange={(sort) => sort && onChange({ sort: sort as HistoryFilters['sort'] })}
       />
       {filtered ? <Button onClick={onClear}>Clear filters</Button> : null}
     </div>

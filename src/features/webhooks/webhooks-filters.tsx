@@ -100,16 +100,16 @@ export function WebhooksFilters({ state }: { state: TableState }) {
       <TextFilter label="URL" field="url" value={state.url} placeholder="Part of a URL" />
       <SelectField
         label="Status"
-        value={state.status ?? ''}
+        value={state.status}
         options={statusOptions}
-        onChange={(value) => update({ status: (value || undefined) as FilterState['status'] })}
+        onChange={(status) => update({ status: status as FilterState['status'] })}
       />
       <MultiSelectMenu label="Event types" options={eventOptions} selected={state.events} onChange={(events) => update({ events })} />
       <SelectField
         label="Level"
-        value={state.level ?? ''}
+        value={state.level}
         options={levelOptions}
-        onChange={(value) => update({ level: (value || undefined) as FilterState['level'] })}
+        onChange={(level) => update({ level: level as FilterState['level'] })}
       />
       <MultiSelectMenu
         label="Origin"

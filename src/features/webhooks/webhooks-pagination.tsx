@@ -22,7 +22,7 @@ export function WebhooksPagination({ limit, links }: WebhooksPaginationProps) {
         label="Rows per page"
         value={String(limit)}
         options={sizeOptions}
-        onChange={(value) => setSearch(pageSizeUpdate(Number(value) as PageSize))}
+        onChange={(value) => value && setSearch(pageSizeUpdate(Number(value) as PageSize))}
       />
       {/* aria-disabled, not disabled: the button keeps focus when the last page is reached. */}
       <Button aria-disabled={!links?.prev} onClick={() => go('prev')}>
