@@ -58,3 +58,20 @@ export function isApiError(error: unknown): error is ApiError {
 export function isPermissionError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && !error.errors.some((e) => /QUOTA|CLOUDEVENT/i.test(e.code ?? ''))
 }
+
+/** Ids of webhooks and deliveries: letters, digits, "-" and "_" (Qlik's are UUIDs or hex; the mock's are slugs). */
+export const RESOURCE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
+
+/**
+ * An id that is not one, refused before any request: from a shared link,
+ * `?edit=..` or `&delivery=.` would otherwise name another path once the
+ * URL's dot segments are resolved.
+ */
+export class InvalidIdError extends Error {
+  readonly id: string
+  constructor(id: string) {
+    super(`"${id.slice(0, 80)}" is not a valid id (letters, digits, "-" and "_" only); nothing was requested.`)
+    this.name = 'InvalidIdError'
+    this.id = id
+  }
+}

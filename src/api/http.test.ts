@@ -2,7 +2,18 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { mockServer } from '../../mocks/node'
 import { SEED_WEBHOOKS } from '../../mocks/seed'
-import { ApiError, NetworkError, ResponseShapeError, configureApi, getWebhooks, getWebhooksPage } from '.'
+import {
+  ApiError,
+  InvalidIdError,
+  NetworkError,
+  ResponseShapeError,
+  configureApi,
+  getWebhook,
+  getWebhookDelivery,
+  getWebhooks,
+  getWebhooksPage,
+  resendWebhookDelivery,
+} from '.'
 
 describe('getWebhooks against the mock tenant', () => {
   it('returns the seeded webhooks newest first, with absolute links', async () => {
@@ -12,6 +23,39 @@ describe('getWebhooks against the mock tenant', () => {
     expect(created).toEqual([...created].sort().reverse())
     expect(list.links.self.href).toMatch(/^http:\/\/localhost\/api\/v1\/webhooks\?/)
     expect(list.data.every((w) => !('secret' in w))).toBe(true)
+  })
+
+  it("names a gateway's HTML error page by its status instead of passing its markup on", async () => {
+    mockServer.use(
+      http.get(
+        '*/api/v1/webhooks',
+        () =>
+          new HttpResponse('<html><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>', {
+            status: 502,
+            statusText: 'Bad Gateway',
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      ),
+    )
+    const error = (await getWebhooks().catch((e: unknown) => e)) as ApiError
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.status).toBe(502)
+    expect(error.errors[0]).toMatchObject({ code: 'HTTP-502', title: 'Bad Gateway' })
+    expect(error.errors[0]!.detail).toMatch(/^HTTP 502: the answer was a web page, not an API error/)
+    expect(error.message).not.toContain('<')
+  })
+
+  it('refuses ids that are not ids before any request: dot segments, slashes, encodings', async () => {
+    let requests = 0
+    mockServer.events.on('request:start', () => (requests += 1))
+    for (const id of ['.', '..', '', '../__mock', 'a/b', '%2e%2e', 'a b', '-x']) {
+      await expect(getWebhook(id)).rejects.toBeInstanceOf(InvalidIdError)
+      await expect(getWebhookDelivery('wh-slack-app-events', id)).rejects.toBeInstanceOf(InvalidIdError)
+      await expect(resendWebhookDelivery('wh-slack-app-events', id)).rejects.toBeInstanceOf(InvalidIdError)
+    }
+    mockServer.events.removeAllListeners()
+    expect(requests).toBe(0)
+    expect((await getWebhook('wh-slack-app-events')).id).toBe('wh-slack-app-events')
   })
 
   it('turns an ErrorResponse into an ApiError with status, code and traceId', async () => {

@@ -105,6 +105,20 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined
 }
 
+/**
+ * A body that is not an ErrorResponse, as a detail fit to show: a gateway's
+ * HTML error page (a 502 from a proxy in between) is named, never shown as markup.
+ */
+function plainDetail(response: Response, text: string): string | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return undefined
+  if (/html|xml/i.test(response.headers.get('content-type') ?? '') || trimmed.startsWith('<')) {
+    return `HTTP ${response.status}: the answer was a web page, not an API error (often a gateway or proxy between the console and the tenant).`
+  }
+  // eslint-disable-next-line no-control-regex
+  return trimmed.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 200)
+}
+
 async function toApiError(response: Response, operation: string): Promise<ApiError> {
   const text = await response.text().catch(() => '')
   let parsed: unknown
@@ -125,7 +139,7 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
             {
               code: `HTTP-${response.status}`,
               title: response.statusText || `HTTP ${response.status}`,
-              detail: text.slice(0, 200) || undefined,
+              detail: plainDetail(response, text),
             },
           ],
     traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,

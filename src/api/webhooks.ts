@@ -1,4 +1,5 @@
 import { buildUrl, request } from './http'
+import { InvalidIdError, RESOURCE_ID_PATTERN } from './errors'
 import {
   deliveryListSchema,
   deliverySchema,
@@ -21,7 +22,15 @@ import type { DeliverySortParam, WebhookSortParam } from './sort'
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
 
 const BASE = '/api/v1/webhooks'
-const at = (id: string, ...rest: string[]) => [BASE, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
+// Ids reach the path checked: "." and ".." survive encodeURIComponent and are
+// dot segments. The functions that build such paths are async, so a refused id
+// is a rejected promise like any other failure.
+const checkedId = (id: string) => {
+  if (!RESOURCE_ID_PATTERN.test(id)) throw new InvalidIdError(id)
+  return id
+}
+const at = (id: string, ...rest: string[]) => [BASE, checkedId(id), ...rest].join('/')
+const deliveryAt = (id: string, deliveryId: string, ...rest: string[]) => at(id, 'deliveries', checkedId(deliveryId), ...rest)
 
 export type GetWebhooksParams = {
   eventTypes?: string[]
@@ -63,25 +72,29 @@ export function createWebhook(body: WebhookPost, options: Options = {}): Promise
   return request({ operation: 'createWebhook', method: 'POST', url: buildUrl(BASE), body, schema: webhookResponseSchema, ...options })
 }
 
-export function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
+export async function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
   return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: webhookResponseSchema, ...options })
 }
 
 /** RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook. */
-export function patchWebhook(id: string, operations: WebhookPatch[], options: Options = {}): Promise<void> {
+export async function patchWebhook(id: string, operations: WebhookPatch[], options: Options = {}): Promise<void> {
   return request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(id)), body: operations, ...options })
 }
 
 /** Full replacement: omitted writable fields are cleared (secret and encrypted headers too). */
-export function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
+export async function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
   return request({ operation: 'updateWebhook', method: 'PUT', url: buildUrl(at(id)), body, schema: webhookResponseSchema, ...options })
 }
 
-export function deleteWebhook(id: string, options: Options = {}): Promise<void> {
+export async function deleteWebhook(id: string, options: Options = {}): Promise<void> {
   return request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(id)), ...options })
 }
 
-export function getWebhookDeliveries(id: string, params: GetWebhookDeliveriesParams = {}, options: Options = {}): Promise<DeliveryList> {
+export async function getWebhookDeliveries(
+  id: string,
+  params: GetWebhookDeliveriesParams = {},
+  options: Options = {},
+): Promise<DeliveryList> {
   return request({ operation: 'getWebhookDeliveries', url: buildUrl(at(id, 'deliveries'), params), schema: deliveryListSchema, ...options })
 }
 
@@ -90,16 +103,16 @@ export function getWebhookDeliveriesPage(href: string, options: Options = {}): P
   return request({ operation: 'getWebhookDeliveries', url: href, schema: deliveryListSchema, ...options })
 }
 
-export function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({ operation: 'getWebhookDelivery', url: buildUrl(at(id, 'deliveries', deliveryId)), schema: deliverySchema, ...options })
+export async function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
+  return request({ operation: 'getWebhookDelivery', url: buildUrl(deliveryAt(id, deliveryId)), schema: deliverySchema, ...options })
 }
 
 /** Answers 201 with the new delivery, whose status may well be `fail`. */
-export function resendWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
+export async function resendWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
   return request({
     operation: 'resendWebhookDelivery',
     method: 'POST',
-    url: buildUrl(at(id, 'deliveries', deliveryId, 'actions', 'resend')),
+    url: buildUrl(deliveryAt(id, deliveryId, 'actions', 'resend')),
     schema: deliverySchema,
     ...options,
   })
