@@ -107,7 +107,7 @@ export async function runBulkResend<T extends ResendTarget>(
   let lastFailure = ''
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
-    let result: ResendItemResult<T> | undefined
+    let result: Exclude<ResendItemResult<T>, { outcome: 'pending' | 'not-sent' }> | undefined
     for (let attempt = 0; !result; attempt++) {
       if (lastStart !== undefined) await wait(lastStart + intervalMs - now(), signal)
       if (signal?.aborted) return finish('cancelled', 'cancelled')
@@ -134,7 +134,7 @@ export async function runBulkResend<T extends ResendTarget>(
     } else {
       progress.failed += 1
       inARow += 1
-      lastFailure = result.outcome === 'failed' ? describeCreated(result.created) : result.message
+      lastFailure = result.outcome === 'error' ? result.message : describeCreated(result.created)
     }
     if (inARow >= stopAfterFailures && index < items.length - 1) {
       progress.reason = `Stopped after ${inARow} failed resends in a row (last: ${lastFailure}). Each failure counts toward disabling the webhook.`
