@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Delivery, DeliveryList } from '../../api'
-import { EMPTY_INDEX, mergeIndex, readDeliveryIndex, type DeliveryIndex, type PageReader } from './delivery-index'
+import { EMPTY_INDEX, loadDeliveryIndex, mergeIndex, type DeliveryIndex, type PageReader } from './delivery-index'
 
 const NOW = Date.parse('2026-12-01T09:00:00Z')
 const MINUTE = 60_000
@@ -39,7 +39,7 @@ function api(all: () => Delivery[], size = 100) {
 
 async function load(previous: DeliveryIndex | undefined, reader: PageReader, maxPages?: number) {
   let index = previous ?? EMPTY_INDEX
-  for await (const chunk of readDeliveryIndex(previous, reader, maxPages)) index = mergeIndex(index, chunk, NOW)
+  await loadDeliveryIndex(previous, reader, (chunk) => (index = mergeIndex(index, chunk, NOW)), maxPages)
   return index
 }
 
@@ -51,6 +51,19 @@ describe('delivery index', () => {
     expect(requests).toHaveLength(10)
     expect(index.complete).toBe(true)
     expect(index.deliveries.map((d) => d.id)).toEqual(all.map((d) => d.id))
+  })
+
+  it('hands over each page as it arrives, before the last one is read', async () => {
+    const all = deliveries(300)
+    const { reader } = api(() => all)
+    const seen: number[] = []
+    let index = EMPTY_INDEX
+    await loadDeliveryIndex(undefined, reader, (chunk) => {
+      index = mergeIndex(index, chunk, NOW)
+      seen.push(index.deliveries.length)
+    })
+    expect(seen).toEqual([100, 200, 300, 300])
+    expect(index.complete).toBe(true)
   })
 
   it('refreshes with only the pages newer than what it knows', async () => {

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryList } from '../../api'
+import { followPages, type Delivery, type DeliveryList } from '../../api'
 import { RETENTION_MS } from './health'
 
 // Every delivery of one webhook in the 7 days the API keeps, read in the
@@ -37,60 +37,56 @@ export type PageReader = {
 
 export const EMPTY_INDEX: DeliveryIndex = { deliveries: [], complete: false }
 
-/** Reads the pages a refresh needs, as chunks for mergeIndex. */
-export async function* readDeliveryIndex(
+/**
+ * Reads the pages a refresh needs and hands each to `onChunk` (for
+ * mergeIndex) as it arrives, so that what is known shows while the rest loads.
+ */
+export async function loadDeliveryIndex(
   previous: DeliveryIndex | undefined,
   reader: PageReader,
+  onChunk: (chunk: IndexChunk) => void,
   maxPages = MAX_INDEX_PAGES,
-): AsyncGenerator<IndexChunk> {
-  const known = new Set(previous?.deliveries.map((d) => d.id))
-  const cursors = new Set<string>()
-  let pages = 0
-  const hasNewCursor = (href: string | undefined): href is string => {
-    // A cursor seen before would loop for ever: the list ends there.
-    if (!href || cursors.has(href)) return false
-    cursors.add(href)
-    return true
+): Promise<void> {
+  let pagesLeft = maxPages
+
+  /** From `first` down to the oldest page (or the page limit), each chunk saying where to go on from. */
+  async function toTheEnd(first: DeliveryList) {
+    onChunk({ deliveries: first.data, resumeHref: first.links.next?.href ?? null })
+    let last = first
+    const walk = await followPages<Delivery, DeliveryList>(
+      first,
+      async (href) => {
+        last = await reader.follow(href)
+        onChunk({ deliveries: last.data, resumeHref: last.links.next?.href ?? null })
+        return last
+      },
+      { maxPages: pagesLeft },
+    )
+    pagesLeft -= walk.pages
+    // A cursor that repeats ends the list: there is nothing further to resume.
+    if (walk.end === 'page-limit') onChunk({ deliveries: [], complete: false, resumeHref: last.links.next?.href ?? null })
+    else onChunk({ deliveries: [], complete: true, resumeHref: null })
   }
 
-  /** Older pages from `page` on, to the end of the list (or the page limit). */
-  async function* toTheEnd(page: DeliveryList): AsyncGenerator<IndexChunk> {
-    for (;;) {
-      pages += 1
-      const next = page.links.next?.href
-      if (!hasNewCursor(next)) {
-        yield { deliveries: page.data, complete: true, resumeHref: null }
-        return
-      }
-      if (pages >= maxPages) {
-        yield { deliveries: page.data, resumeHref: next }
-        return
-      }
-      yield { deliveries: page.data, resumeHref: next }
-      page = await reader.follow(next)
-    }
-  }
-
-  if (!previous || previous.deliveries.length === 0) {
-    yield* toTheEnd(await reader.first())
-    return
-  }
+  if (!previous || previous.deliveries.length === 0) return toTheEnd(await reader.first())
 
   // Newer than what is known: pages until one holds a known delivery.
-  let page = await reader.first()
-  for (;;) {
-    pages += 1
-    yield { deliveries: page.data }
-    const next = page.links.next?.href
-    if (page.data.some((d) => known.has(d.id)) || !hasNewCursor(next) || pages >= maxPages) break
-    page = await reader.follow(next)
-  }
+  const known = new Set(previous.deliveries.map((d) => d.id))
+  const first = await reader.first()
+  onChunk({ deliveries: first.data })
+  const newer = await followPages<Delivery, DeliveryList>(
+    first,
+    async (href) => {
+      const page = await reader.follow(href)
+      onChunk({ deliveries: page.data })
+      return page
+    },
+    { maxPages: pagesLeft, until: (items) => items.some((d) => known.has(d.id)) },
+  )
+  pagesLeft -= newer.pages
 
   // Then what an earlier run left unread.
-  if (!previous.complete && previous.resumeHref && pages < maxPages) {
-    const resume = previous.resumeHref
-    if (hasNewCursor(resume)) yield* toTheEnd(await reader.follow(resume))
-  }
+  if (!previous.complete && previous.resumeHref && pagesLeft > 0) await toTheEnd(await reader.follow(previous.resumeHref))
 }
 
 const newestFirst = (a: Delivery, b: Delivery) => b.triggeredAt.localeCompare(a.triggeredAt) || b.id.localeCompare(a.id)
