@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Delivery } from '../../api'
-import { fromLocalInput, matchesSearch, matchesView, readViewFilters, toLocalInput, writeViewFilters } from './view-filters'
+import { fromLocalInput, matchesSearch, matchesView, readViewFilters, toLocalInput, viewRows, writeViewFilters } from './view-filters'
 
 const NOW = Date.parse('2026-12-01T09:00:00Z')
 
@@ -68,5 +68,31 @@ describe('history view filters', () => {
     expect(toLocalInput(time)).toBe('2026-11-30T08:05')
     expect(fromLocalInput('2026-11-30T08:05')).toBe(time)
     expect(fromLocalInput('')).toBeUndefined()
+  })
+})
+
+describe('viewRows', () => {
+  const make = (id: string, status: 'success' | 'fail', minutesAgo: number, eventType = 'a'): Delivery => ({
+    id,
+    webhookId: 'wh',
+    eventType,
+    status,
+    triggeredAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
+  })
+  const all = [make('1', 'success', 1), make('2', 'fail', 2, 'b'), make('3', 'fail', 3), make('4', 'success', 4, 'b')]
+  const none = { from: undefined, to: undefined, search: '' }
+
+  it('filters and sorts as the API does', () => {
+    const ids = (rows: Delivery[]) => rows.map((d) => d.id)
+    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-triggeredAt' }, none))).toEqual(['1', '2', '3', '4'])
+    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '+triggeredAt' }, none))).toEqual(['4', '3', '2', '1'])
+    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '+status' }, none))).toEqual(['2', '3', '1', '4'])
+    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-status' }, none))).toEqual(['1', '4', '2', '3'])
+    expect(ids(viewRows(all, { status: 'fail', eventType: 'b', sort: '-triggeredAt' }, none))).toEqual(['2'])
+    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-triggeredAt' }, { ...none, from: NOW - 3.5 * 60_000 }))).toEqual([
+      '1',
+      '2',
+      '3',
+    ])
   })
 })

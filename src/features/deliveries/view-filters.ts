@@ -87,3 +87,25 @@ export function fromLocalInput(value: string): number | undefined {
   const time = new Date(value).getTime()
   return Number.isFinite(time) ? time : undefined
 }
+
+export type ListFilters = {
+  status: 'success' | 'fail' | undefined
+  eventType: string | undefined
+  sort: `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
+}
+
+const newest = (a: Delivery, b: Delivery) => b.triggeredAt.localeCompare(a.triggeredAt) || b.id.localeCompare(a.id)
+
+/**
+ * The view over every known delivery when a filter the API lacks is on: the
+ * API's filters and sort applied here the way the API applies them (status
+ * sorts failures first ascending, newest first within a status).
+ */
+export function viewRows(deliveries: readonly Delivery[], list: ListFilters, view: ViewFilters): Delivery[] {
+  const rows = deliveries.filter(
+    (d) => (!list.status || d.status === list.status) && (!list.eventType || d.eventType === list.eventType) && matchesView(d, view),
+  )
+  const direction = list.sort.startsWith('-') ? -1 : 1
+  if (list.sort.endsWith('status')) return rows.sort((a, b) => direction * a.status.localeCompare(b.status) || newest(a, b))
+  return rows.sort((a, b) => (direction === -1 ? newest(a, b) : newest(b, a)))
+}
