@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SEED_DELIVERIES } from '../mocks/deliveries'
+import { SEED_DELIVERIES } from '../mocks/seed-deliveries'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
 // Delivery operations (issue 12): health, failing, bulk resend, search,

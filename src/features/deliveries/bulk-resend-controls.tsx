@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { describeError, type Delivery } from '../../api'
+import { type Delivery } from '../../api'
 import { Button } from '../../components/ui/button'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
 import { toast } from '../../components/ui/toast'
@@ -10,6 +10,7 @@ import type { DeliveryIndex } from './delivery-index'
 import { computeHealth } from './health'
 import { deliveryKeys } from './queries'
 import { useDeliverySettings } from './use-delivery-settings'
+import { describeError } from '../../wording/describe-error'
 
 type BulkResendControlsProps = {
   webhookId: string

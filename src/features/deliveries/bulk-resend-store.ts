@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import { describeError, isApiError, resendWebhookDelivery, type Delivery } from '../../api'
+import { isApiError, resendWebhookDelivery, type Delivery } from '../../api'
 import { runBulkResend, type BulkResendProgress } from './bulk-resend'
 import type { DeliverySettings } from './delivery-settings'
+import { describeError } from '../../wording/describe-error'
 
 // Bulk resends live here, per webhook, not in the history's component: a run
 // goes on when the history is closed or another one is opened, and comes

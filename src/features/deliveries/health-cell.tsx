@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { describeError, type Webhook } from '../../api'
+import { type Webhook } from '../../api'
 import { deliveryIndexQuery } from './background'
 import { computeHealth, describeChart, describeRun, describeShare, describeThreshold, type WebhookHealth } from './health'
 import { useDeliverySettings } from './use-delivery-settings'
+import { describeError } from '../../wording/describe-error'
 
 /** The clock health is measured against; a minute is fine for 7-day figures. */
 function useMinuteClock(): number {

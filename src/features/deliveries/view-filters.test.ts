@@ -89,10 +89,8 @@ describe('viewRows', () => {
     expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '+status' }, none))).toEqual(['2', '3', '1', '4'])
     expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-status' }, none))).toEqual(['1', '4', '2', '3'])
     expect(ids(viewRows(all, { status: 'fail', eventType: 'b', sort: '-triggeredAt' }, none))).toEqual(['2'])
-    expect(ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-triggeredAt' }, { ...none, from: NOW - 3.5 * 60_000 }))).toEqual([
-      '1',
-      '2',
-      '3',
-    ])
+    expect(
+      ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-triggeredAt' }, { ...none, from: NOW - 3.5 * 60_000 })),
+    ).toEqual(['1', '2', '3'])
   })
 })
