@@ -1,9 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback } from 'react'
-import { refreshWebhook, WebhooksPage } from '../features/webhooks'
+import { HealthCell } from '../features/deliveries/health-cell'
+import { useFailingIds } from '../features/deliveries/use-failing-ids'
+import { refreshWebhook, WebhooksPage, type WebhookColumn } from '../features/webhooks'
 
 // The delivery history is a chunk of its own: the first page does not need it, and it is heavier than the table.
 const DeliveryHistory = lazy(() => import('../features/deliveries').then((m) => ({ default: m.DeliveryHistory })))
+
+// Health sits on the first page, so it comes in by its own small modules, not through the history's chunk.
+const healthColumn: WebhookColumn = {
+  id: 'health',
+  header: 'Health',
+  enableSorting: false,
+  cell: (info) => <HealthCell webhook={info.row.original} />,
+}
+const extraColumns = [healthColumn]
 
 /** Where the webhooks and deliveries features meet: the history under an expanded row, and what a delivery changes of its webhook. */
 export function WebhooksScreen() {
@@ -11,6 +22,8 @@ export function WebhooksScreen() {
   const onWebhookChanged = useCallback((webhookId: string) => void refreshWebhook(queryClient, webhookId), [queryClient])
   return (
     <WebhooksPage
+      extraColumns={extraColumns}
+      useFailingIds={useFailingIds}
       renderExpanded={(webhook) => (
         <Suspense fallback={<p role="status">Loading delivery history…</p>}>
           <DeliveryHistory webhook={webhook} onWebhookChanged={onWebhookChanged} />

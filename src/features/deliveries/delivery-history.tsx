@@ -1,5 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react'
 import { isApiError, type Delivery, type Webhook } from '../../api'
 import { describeError } from '../../wording/describe-error'
 import { webhookDisplayName } from '../../wording/display-name'
@@ -15,6 +15,13 @@ import { readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type Histo
 import { useResendDelivery } from './mutations'
 import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
 import { usePinnedResends } from './use-pinned-resends'
+import { deliveryIndexQuery } from './background'
+import { BulkResendControls } from './bulk-resend-controls'
+import { BulkResendPanel } from './bulk-resend-panel'
+import { DeliverySettingsButton } from './delivery-settings-dialog'
+import { ExportButtons } from './export-buttons'
+import { FailureSummary } from './failure-summary'
+import { hasViewFilters, readViewFilters, viewRows, writeViewFilters, type ViewFilters } from './view-filters'
 
 // The viewer carries the JSON tree, the HMAC check and the format mapping:
 // a chunk of its own, loaded when a delivery is opened.
@@ -41,7 +48,42 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
   const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
 
-  const { pinned: pinnedRows, rows, pin } = usePinnedResends(history.data?.pages, filters)
+  const { pinned: pinnedRows, rows: pagedRows, pin } = usePinnedResends(history.data?.pages, filters)
+  const now = useMinuteClock()
+  const { filters: view, errors: viewErrors } = readViewFilters(params, now)
+  const deferredView = useDeferredValue(view)
+  const viewMode = hasViewFilters(deferredView)
+  // Every delivery of the 7 days, read in the background: the failure summary,
+  // "Select all failed", and the view when From, To or a search is on.
+  const index = useQuery(deliveryIndexQuery(webhook.id))
+  const indexed = index.data
+  const matches = useCallback(
+    (deliveries: readonly Delivery[]) => viewRows(deliveries, filters, deferredView),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filters' values, not the object read anew each render
+    [filters.status, filters.eventType, filters.sort, deferredView.from, deferredView.to, deferredView.search],
+  )
+  const viewed = useMemo(() => (viewMode ? matches(indexed?.deliveries ?? []) : undefined), [viewMode, matches, indexed])
+  const pinnedIds = useMemo(() => new Set(pinnedRows.map((d) => d.id)), [pinnedRows])
+  const rows = viewed ? viewed.filter((d) => !pinnedIds.has(d.id)) : pagedRows
+  const failedOf = useCallback((deliveries: readonly Delivery[]) => matches(deliveries).filter((d) => d.status === 'fail'), [matches])
+  // The API has no date filter: once the pages read go past From, the view is whole.
+  const oldestRead = indexed?.deliveries.at(-1)?.triggeredAt
+  const viewWhole = Boolean(
+    indexed?.complete ||
+    (deferredView.from !== undefined && oldestRead && Date.parse(oldestRead) < deferredView.from && !deferredView.search),
+  )
+
+  const [selected, setSelected] = useState<Map<string, Delivery>>(() => new Map())
+  const toggle = useCallback(
+    (delivery: Delivery, on: boolean) =>
+      setSelected((current) => {
+        const next = new Map(current)
+        if (on) next.set(delivery.id, delivery)
+        else next.delete(delivery.id)
+        return next
+      }),
+    [],
+  )
 
   const eventTypes = useMemo(() => {
     const names = new Set(webhook.eventTypes ?? [])
@@ -51,8 +93,14 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
   }, [webhook.eventTypes, rows, filters.eventType])
 
   const setFilters = (patch: Partial<HistoryFilters>) => setSearch(writeHistoryFilters({ ...filters, ...patch }))
-  const filtered = Boolean(filters.status || filters.eventType)
-  const clearFilters = () => setFilters({ status: undefined, eventType: undefined })
+  // Typing in the search box replaces the URL entry rather than adding one per keystroke.
+  const setView = (patch: Partial<ViewFilters>) => setSearch(writeViewFilters(patch), 'search' in patch ? 'replace' : 'push')
+  const filtered = Boolean(filters.status || filters.eventType || hasViewFilters(view))
+  const clearFilters = () =>
+    setSearch({
+      ...writeHistoryFilters({ ...filters, status: undefined, eventType: undefined }),
+      ...writeViewFilters({ from: undefined, to: undefined, search: '' }),
+    })
   const openDelivery = useCallback((delivery: Delivery) => setSearch({ delivery: delivery.id }), [setSearch])
 
   const confirmResend = () => {
@@ -90,6 +138,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
                 : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
           </span>
           <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
+          <DeliverySettingsButton />
         </div>
       </div>
       {webhook.enabled === false ? (
@@ -99,9 +148,62 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
         </p>
       ) : null}
 
-      <DeliveryFilters filters={filters} eventTypes={eventTypes} onChange={setFilters} onClear={clearFilters} />
+      {indexed ? <FailureSummary deliveries={indexed.deliveries} complete={indexed.complete} /> : null}
+      <BulkResendPanel webhookId={webhook.id} />
 
-      {history.isPending ? (
+      <DeliveryFilters
+        filters={filters}
+        eventTypes={eventTypes}
+        onChange={setFilters}
+        onClear={clearFilters}
+        view={view}
+        viewErrors={viewErrors}
+        onViewChange={setView}
+        now={now}
+      />
+
+      <div className="delivery-toolbar">
+        <BulkResendControls
+          webhookId={webhook.id}
+          failedOf={failedOf}
+          index={indexed}
+          now={now}
+          selected={selected}
+          onSelect={setSelected}
+          onWebhookChanged={() => onWebhookChanged(webhook.id)}
+        />
+        <ExportButtons webhookName={name} deliveries={pinnedRows.length ? [...pinnedRows, ...rows] : rows} />
+      </div>
+      {viewMode ? (
+        <p role="status" className="muted delivery-searched">
+          {index.isError
+            ? `Could not read every delivery: ${describeError(index.error)}`
+            : viewWhole
+              ? `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} of ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'matches' : 'match'}.`
+              : `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries so far, loading more…`}
+        </p>
+      ) : null}
+
+      {viewMode ? (
+        rows.length === 0 && pinnedRows.length === 0 ? (
+          viewWhole || index.isError ? (
+            <div className="empty-state">
+              <p>No deliveries match these filters in the last 7 days.</p>
+              <Button onClick={clearFilters}>Clear filters</Button>
+            </div>
+          ) : null
+        ) : (
+          <DeliveryTable
+            labelledBy={headingId}
+            pinned={pinnedRows}
+            rows={rows}
+            onOpen={openDelivery}
+            onResend={setToResend}
+            selected={selected}
+            onToggle={toggle}
+          />
+        )
+      ) : history.isPending ? (
         <p role="status" aria-busy="true" className="delivery-loading">
           Loading deliveries…
         </p>
@@ -120,7 +222,15 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
         </div>
       ) : (
         <>
-          <DeliveryTable labelledBy={headingId} pinned={pinnedRows} rows={rows} onOpen={openDelivery} onResend={setToResend} />
+          <DeliveryTable
+            labelledBy={headingId}
+            pinned={pinnedRows}
+            rows={rows}
+            onOpen={openDelivery}
+            onResend={setToResend}
+            selected={selected}
+            onToggle={toggle}
+          />
           <div className="delivery-more">
             <span className="muted" role="status">
               {rows.length + pinnedRows.length} {rows.length + pinnedRows.length === 1 ? 'delivery' : 'deliveries'} shown
@@ -172,6 +282,16 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
       ) : null}
     </section>
   )
+}
+
+/** The clock the view's 7 days are measured against. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
 }
 
 function describeOutcome(delivery: Delivery): string {

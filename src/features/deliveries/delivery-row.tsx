@@ -12,15 +12,38 @@ type DeliveryRowProps = {
   isNew?: boolean
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
+  selected: boolean
+  onToggle: (delivery: Delivery, selected: boolean) => void
+  /** Position in the whole list, for the virtual rows' measuring and aria-rowindex. */
+  index: number
+  measure?: (element: HTMLTableRowElement | null) => void
 }
 
 /** One delivery; memoised because a long history re-renders on every refresh. */
-export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onOpen, onResend }: DeliveryRowProps) {
+export const DeliveryRow = memo(function DeliveryRow({
+  delivery,
+  now,
+  isNew,
+  onOpen,
+  onResend,
+  selected,
+  onToggle,
+  index,
+  measure,
+}: DeliveryRowProps) {
   const exact = formatUtc(delivery.triggeredAt)
   const ok = delivery.status === 'success'
   const statusCode = delivery.response?.statusCode
   return (
-    <tr className={isNew ? 'delivery-new' : undefined}>
+    <tr className={isNew ? 'delivery-new' : undefined} ref={measure} data-index={index} aria-rowindex={index + 2}>
+      <td className="delivery-select">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onToggle(delivery, event.target.checked)}
+          aria-label={`Select delivery: ${delivery.eventType}, ${ok ? 'success' : 'failed'}, ${exact}`}
+        />
+      </td>
       <td>
         <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
           <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Delivery } from '../../api'
 import { DeliveryRow } from './delivery-row'
+import { useVirtualRows } from './use-virtual-rows'
+
+const COLUMNS = 7
 
 type DeliveryTableProps = {
   labelledBy: string
@@ -9,14 +12,24 @@ type DeliveryTableProps = {
   rows: Delivery[]
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
+  selected: ReadonlyMap<string, Delivery>
+  onToggle: (delivery: Delivery, selected: boolean) => void
 }
 
-export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend }: DeliveryTableProps) {
+/** The history's rows; a long list renders only what is in view (useVirtualRows), in a scrolling box of its own. */
+export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend, selected, onToggle }: DeliveryTableProps) {
   const now = useNow(30_000)
-  return (
-    <table className="delivery-table" aria-labelledby={labelledBy}>
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const all = pinned.length ? [...pinned, ...rows] : rows
+  const virtual = useVirtualRows(all.length, scrollRef)
+  const pinnedIds = new Set(pinned.map((d) => d.id))
+  const table = (
+    <table className="delivery-table" aria-labelledby={labelledBy} aria-rowcount={all.length + 1}>
       <thead>
-        <tr>
+        <tr aria-rowindex={1}>
+          <th scope="col">
+            <span className="visually-hidden">Selected</span>
+          </th>
           <th scope="col">Status</th>
           <th scope="col">Event type</th>
           <th scope="col">Triggered</th>
@@ -28,14 +41,43 @@ export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend }: De
         </tr>
       </thead>
       <tbody>
-        {pinned.map((delivery) => (
-          <DeliveryRow key={delivery.id} delivery={delivery} now={now} isNew onOpen={onOpen} onResend={onResend} />
-        ))}
-        {rows.map((delivery) => (
-          <DeliveryRow key={delivery.id} delivery={delivery} now={now} onOpen={onOpen} onResend={onResend} />
-        ))}
+        {virtual.before > 0 ? (
+          <tr aria-hidden="true" className="virtual-spacer" style={{ height: virtual.before }}>
+            <td colSpan={COLUMNS} />
+          </tr>
+        ) : null}
+        {virtual.indexes.map((index) => {
+          const delivery = all[index]!
+          return (
+            <DeliveryRow
+              key={delivery.id}
+              index={index}
+              measure={virtual.measure}
+              delivery={delivery}
+              now={now}
+              isNew={pinnedIds.has(delivery.id)}
+              onOpen={onOpen}
+              onResend={onResend}
+              selected={selected.has(delivery.id)}
+              onToggle={onToggle}
+            />
+          )
+        })}
+        {virtual.after > 0 ? (
+          <tr aria-hidden="true" className="virtual-spacer" style={{ height: virtual.after }}>
+            <td colSpan={COLUMNS} />
+          </tr>
+        ) : null}
       </tbody>
     </table>
+  )
+  if (!virtual.enabled) return table
+  return (
+    // Focusable so that the long list scrolls with the keyboard too.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div ref={scrollRef} className="delivery-scroll" role="region" aria-label="Deliveries, scrollable" tabIndex={0}>
+      {table}
+    </div>
   )
 }
 

@@ -10,6 +10,7 @@ import { detectPayloadFormat } from '../../lib/cloudevents'
 import { headerValue } from '../../lib/hmac'
 import { truncateText } from '../../lib/json-tree'
 import { formatUtc } from '../../lib/relative-time'
+import { CopyCurlButton } from './copy-curl-button'
 import { PayloadFormatInfo } from './payload-format'
 import { deliveryQuery } from './queries'
 import { SignatureCheck } from './signature-check'
@@ -77,6 +78,7 @@ function DeliveryDetails({ delivery }: { delivery: Delivery }) {
           <dt>Status message</dt>
           <dd>{delivery.statusMessage || <span className="muted">none</span>}</dd>
         </dl>
+        <CopyCurlButton delivery={delivery} />
         <h4>Headers</h4>
         <HeadersTable headers={delivery.request?.headers} caption="Request headers" explain />
         <h4>Body</h4>

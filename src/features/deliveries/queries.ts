@@ -7,6 +7,8 @@ export const deliveryKeys = {
   ofWebhook: (webhookId: string) => [...deliveryKeys.all, webhookId] as const,
   lists: (webhookId: string) => [...deliveryKeys.ofWebhook(webhookId), 'list'] as const,
   list: (webhookId: string, params: GetWebhookDeliveriesParams) => [...deliveryKeys.lists(webhookId), params] as const,
+  /** Every delivery of the last 7 days, read in the background (background.ts). */
+  index: (webhookId: string) => [...deliveryKeys.lists(webhookId), 'index'] as const,
   detail: (webhookId: string, deliveryId: string) => [...deliveryKeys.ofWebhook(webhookId), 'detail', deliveryId] as const,
 }
 

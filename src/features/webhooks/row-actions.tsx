@@ -6,7 +6,7 @@ import { useSetWebhookEnabled } from './mutations'
 import { useWebhooksDialogs } from './webhooks-dialogs-provider'
 
 /** Parameters of the delivery history; they belong to the webhook whose history is open. */
-export const closedHistory = { history: null, dstatus: null, devent: null, dsort: null, delivery: null }
+export const closedHistory = { history: null, dstatus: null, devent: null, dsort: null, dfrom: null, dto: null, dq: null, delivery: null }
 
 export const historyRegionId = (webhook: Webhook) => `delivery-history-${webhook.id}`
 

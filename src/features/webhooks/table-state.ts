@@ -18,7 +18,8 @@ import type { SearchUpdate } from '../../lib/url-state'
 // the table's state and the API's query; it knows nothing of React.
 
 export type Sort = WebhookSort
-export type StatusFilter = 'enabled' | 'disabled'
+/** `failing`: a failure in the last 24 hours or a run of failures, known from the deliveries (the app passes that in). */
+export type StatusFilter = 'enabled' | 'disabled' | 'failing'
 
 export const PAGE_SIZES = [20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
@@ -83,7 +84,7 @@ export function parseTableState(params: URLSearchParams): TableState {
     sort: parseSort(WEBHOOK_SORT_FIELDS, params.get('sort') ?? '') ?? DEFAULT_SORT,
     name: params.get('name') ?? '',
     url: params.get('url') ?? '',
-    status: oneOf(params.get('status'), ['enabled', 'disabled'] as const),
+    status: oneOf(params.get('status'), ['enabled', 'disabled', 'failing'] as const),
     events: splitList(params.get('events')),
     level: oneOf(params.get('level'), LEVELS),
     origins: splitList(params.get('origin'), ORIGINS),
@@ -101,7 +102,13 @@ export function toGetWebhooksParams(state: TableState): GetWebhooksParams {
   const url = state.url.trim()
   if (name) params.name = name
   if (url) params.url = url
-  if (state.status) params.enabled = state.status === 'enabled'
+  if (state.status === 'enabled' || state.status === 'disabled') params.enabled = state.status === 'enabled'
+  // Failing is the console's: every webhook is listed (up to the quota, one page of 100) and checked.
+  if (state.status === 'failing') {
+    params.limit = 100
+    delete params.next
+    delete params.prev
+  }
   if (state.events.length) params.eventTypes = [...state.events].sort()
   if (state.level) params.level = state.level
   if (state.origins.length) params.origins = [...state.origins].sort()

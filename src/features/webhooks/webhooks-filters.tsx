@@ -77,7 +77,12 @@ function TextFilter({ label, field, value, placeholder }: TextFilterProps) {
 
 // A choice of one, or none: "Any" leaves the filter out of the URL.
 const any = { value: '', label: 'Any' }
-const statusOptions = [any, { value: 'enabled', label: 'Enabled' }, { value: 'disabled', label: 'Disabled' }]
+const statusOptions = [
+  any,
+  { value: 'enabled', label: 'Enabled' },
+  { value: 'disabled', label: 'Disabled' },
+  { value: 'failing', label: 'Failing' },
+]
 const levelOptions = [any, ...LEVELS.map((level) => ({ value: level, label: level }))]
 const originOptions: MultiSelectOption[] = ORIGINS.map((origin) => ({ value: origin, label: origin }))
 

@@ -35,13 +35,25 @@ type WebhooksPageProps = {
   renderExpanded: (webhook: Webhook) => ReactNode
   /** Columns another feature knows, shown before the row actions; the app passes them in. */
   extraColumns?: WebhookColumn[]
+  /**
+   * For the "Failing" status: which of these webhooks are failing, from their
+   * deliveries (a hook the app passes in); `checked` of them are known so far.
+   */
+  useFailingIds?: (ids: string[]) => { failing: ReadonlySet<string>; checked: number }
 }
 
-export function WebhooksPage({ renderExpanded, extraColumns }: WebhooksPageProps) {
+const noFailing = () => ({ failing: new Set<string>(), checked: 0 })
+
+export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noFailing }: WebhooksPageProps) {
   const [params] = useSearchParams()
   const state = useMemo(() => parseTableState(params), [params])
   const query = useMemo(() => toGetWebhooksParams(state), [state])
   const list = useQuery(webhookListQuery(query))
+  const failingMode = state.status === 'failing'
+  const listed = list.data?.data
+  const listedIds = useMemo(() => (failingMode ? (listed ?? []).map((w) => w.id) : []), [failingMode, listed])
+  const failing = useFailingIds(listedIds)
+  const rows = failingMode ? listed?.filter((w) => failing.failing.has(w.id)) : listed
   const heading = useRef<HTMLHeadingElement>(null)
 
   const expandedId = params.get('history') ?? undefined
@@ -82,7 +94,11 @@ export function WebhooksPage({ renderExpanded, extraColumns }: WebhooksPageProps
         <WebhooksFilters state={state} />
 
         <p role="status" className="refetch-status">
-          {list.isFetching && !list.isPending ? 'Updating webhooks…' : ''}
+          {list.isFetching && !list.isPending
+            ? 'Updating webhooks…'
+            : failingMode && listed && failing.checked < listed.length
+              ? `Checking deliveries: ${failing.checked} of ${listed.length} webhooks checked…`
+              : ''}
         </p>
 
         {list.isError ? (
@@ -98,7 +114,7 @@ export function WebhooksPage({ renderExpanded, extraColumns }: WebhooksPageProps
         {list.isError && !list.data ? null : (
           <WebhooksTable
             labelledBy="webhooks-heading"
-            rows={list.data?.data}
+            rows={rows}
             sort={state.sort}
             onSortChange={(sort) => setSearch(sortUpdate(sort))}
             expandedId={expandedId}
@@ -108,7 +124,7 @@ export function WebhooksPage({ renderExpanded, extraColumns }: WebhooksPageProps
           />
         )}
 
-        <WebhooksPagination limit={state.limit} links={list.data?.links} />
+        {failingMode ? null : <WebhooksPagination limit={state.limit} links={list.data?.links} />}
 
         {/* The row and its menu are gone after a delete: give focus a sensible place to land. */}
         <WebhooksDialogs onDeleted={() => heading.current?.focus()} />

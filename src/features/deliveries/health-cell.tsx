@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { type Webhook } from '../../api'
+import { deliveryIndexQuery } from './background'
+import { computeHealth, describeChart, describeRun, describeShare, describeThreshold, type WebhookHealth } from './health'
+import { useDeliverySettings } from './use-delivery-settings'
+import { describeError } from '../../wording/describe-error'
+
+/** The clock health is measured against; a minute is fine for 7-day figures. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
+
+const CHART_WIDTH = 70
+const CHART_HEIGHT = 24
+const BAR_GAP = 2
+
+/** One bar a day, successes below and failures on top; the figures are its accessible name. */
+export function HealthChart({ health }: { health: WebhookHealth }) {
+  const most = Math.max(1, ...health.days.map((d) => d.delivered + d.failed))
+  const width = (CHART_WIDTH - BAR_GAP * (health.days.length - 1)) / health.days.length
+  return (
+    <svg
+      role="img"
+      aria-label={describeChart(health)}
+      className="health-chart"
+      viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+      width={CHART_WIDTH}
+      height={CHART_HEIGHT}
+    >
+      {health.days.map((day, i) => {
+        const x = i * (width + BAR_GAP)
+        const ok = (day.delivered / most) * CHART_HEIGHT
+        const failed = (day.failed / most) * CHART_HEIGHT
+        return (
+          <g key={day.day}>
+            <rect className="health-bar-base" x={x} y={CHART_HEIGHT - 1} width={width} height={1} />
+            <rect className="health-bar-ok" x={x} y={CHART_HEIGHT - ok} width={width} height={ok} />
+            <rect className="health-bar-fail" x={x} y={CHART_HEIGHT - ok - failed} width={width} height={failed} />
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
+
+/** The "Health" cell of a webhook's row: it fills in once the deliveries are read, and never holds the row up. */
+export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
+  const index = useQuery(deliveryIndexQuery(webhook.id))
+  const { disableThreshold } = useDeliverySettings()
+  const now = useMinuteClock()
+  if (index.isError) {
+    return (
+      <span className="health health-error" title={describeError(index.error)}>
+        Health could not be loaded
+      </span>
+    )
+  }
+  if (!index.data?.complete) {
+    return (
+      <span className="health health-loading" aria-busy="true">
+        Loading health…
+      </span>
+    )
+  }
+  const health = computeHealth(index.data.deliveries, { now, threshold: disableThreshold })
+  if (health.total === 0) return <span className="health muted">No deliveries</span>
+  const run = describeRun(health)
+  return (
+    <span className="health">
+      <span className="health-share">{describeShare(health)}</span>
+      <HealthChart health={health} />
+      {run ? (
+        <span className="health-run">
+          {run}, {describeThreshold(health)}
+        </span>
+      ) : null}
+    </span>
+  )
+}

@@ -1,0 +1,131 @@
+import type { Delivery } from '../../api'
+
+// A webhook's health, from its deliveries as the API lists them (7 days
+// kept). Everything is computed here, without React, so that the table's
+// cell, its chart's accessible name and the "Failing" filter agree.
+
+export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
+export const CHART_DAYS = 7
+
+/** Qlik does not publish after how many failures in a row it disables a webhook: a console setting, 10 by default. */
+export const DEFAULT_DISABLE_THRESHOLD = 10
+
+export type DayBar = {
+  /** The calendar day, `YYYY-MM-DD` in the time zone the chart is drawn in. */
+  day: string
+  /** "Nov 30". */
+  label: string
+  delivered: number
+  failed: number
+}
+
+export type WebhookHealth = {
+  total: number
+  delivered: number
+  failed: number
+  /** Whole per cent of deliveries that succeeded; undefined without deliveries. */
+  successPercent: number | undefined
+  /** Oldest first, the last one today. */
+  days: DayBar[]
+  /** Failed deliveries since the last success, newest first. */
+  failureRun: number
+  /** The auto-disable threshold this was computed with. */
+  threshold: number
+  /** Failures in a row still to go before Qlik disables the webhook (0: at or past it). */
+  remaining: number
+  failedLast24h: number
+}
+
+type Countable = Pick<Delivery, 'status' | 'triggeredAt'>
+
+export type HealthOptions = {
+  now: number
+  threshold?: number
+  /** The time zone days are counted in; the browser's when left out. */
+  timeZone?: string
+  locale?: string
+}
+
+const byNewest = (a: Countable, b: Countable) => Date.parse(b.triggeredAt) - Date.parse(a.triggeredAt)
+
+export function computeHealth(deliveries: readonly Countable[], options: HealthOptions): WebhookHealth {
+  const { now, threshold = DEFAULT_DISABLE_THRESHOLD, timeZone, locale } = options
+  const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const dayLabel = new Intl.DateTimeFormat(locale ?? 'en-US', { timeZone, month: 'short', day: 'numeric' })
+
+  const days: DayBar[] = []
+  for (let back = CHART_DAYS - 1; back >= 0; back--) {
+    const date = new Date(now - back * DAY_MS)
+    days.push({ day: dayKey.format(date), label: dayLabel.format(date), delivered: 0, failed: 0 })
+  }
+  const bars = new Map(days.map((bar) => [bar.day, bar]))
+
+  const retained = deliveries.filter((d) => {
+    const at = Date.parse(d.triggeredAt)
+    return Number.isFinite(at) && at > now - RETENTION_MS && at <= now + DAY_MS
+  })
+  let delivered = 0
+  let failedLast24h = 0
+  for (const delivery of retained) {
+    const at = Date.parse(delivery.triggeredAt)
+    const ok = delivery.status === 'success'
+    if (ok) delivered += 1
+    else if (at > now - DAY_MS) failedLast24h += 1
+    // Seven days of retention reach into an eighth calendar day: those count in the oldest bar.
+    const bar = bars.get(dayKey.format(new Date(at))) ?? (at < now ? days[0]! : days[days.length - 1]!)
+    if (ok) bar.delivered += 1
+    else bar.failed += 1
+  }
+
+  let failureRun = 0
+  for (const delivery of [...retained].sort(byNewest)) {
+    if (delivery.status === 'success') break
+    failureRun += 1
+  }
+
+  const total = retained.length
+  return {
+    total,
+    delivered,
+    failed: total - delivered,
+    successPercent: total ? Math.floor((delivered / total) * 100) : undefined,
+    days,
+    failureRun,
+    threshold,
+    remaining: Math.max(0, threshold - failureRun),
+    failedLast24h,
+  }
+}
+
+/** "Failing": a failure in the last 24 hours, or a run of failures that has not ended. */
+export const isFailing = (health: Pick<WebhookHealth, 'failedLast24h' | 'failureRun'>): boolean =>
+  health.failedLast24h > 0 || health.failureRun > 0
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+
+/** "96% of 212", or "No deliveries". */
+export function describeShare(health: WebhookHealth): string {
+  if (health.successPercent === undefined) return 'No deliveries'
+  return `${health.successPercent}% of ${health.total.toLocaleString('en-US')}`
+}
+
+/** The chart's accessible name: every bar's figures, newest day first. */
+export function describeChart(health: WebhookHealth): string {
+  const days = [...health.days].reverse().map((bar) => `${bar.delivered} delivered, ${bar.failed} failed on ${bar.label}`)
+  return `Last 7 days: ${days.join('; ')}`
+}
+
+/** "4 failures in a row", or undefined when the last delivery succeeded. */
+export function describeRun(health: WebhookHealth): string | undefined {
+  if (health.failureRun === 0) return undefined
+  return `${plural(health.failureRun, 'failure', 'failures')} in a row`
+}
+
+/** How close the run is to the automatic disable, e.g. "disables after 10 (6 more)". */
+export function describeThreshold(health: WebhookHealth): string | undefined {
+  if (health.failureRun === 0) return undefined
+  return health.remaining === 0
+    ? `reached the ${health.threshold} that disable it`
+    : `disables after ${health.threshold} (${plural(health.remaining, 'more', 'more')})`
+}
