@@ -2,12 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw'
 import { DEMO_API_KEY, isAuthorized } from './auth'
-import { db, type MockConfig } from './db'
+import { ConfigError, configure } from './config'
+import { parseDeliverTo, TARGET_URL_HEADER, realTransport } from './deliver-to'
+import { setDeliveryTransport, toDeliveryResponse } from './deliveries'
+import { checkEventInput, EventInputError, raiseEvent } from './events'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
 import { badRequest, errorResponse } from './http-utils'
-import { resetDb } from './seed'
+import { stopLiveTraffic, syncLiveTraffic } from './live-traffic'
+import { resetDb, SEED_SECRETS } from './seed'
 
 // The mock tenant as a real HTTP server on 127.0.0.1 (`npm run mock:server`):
 // the same MSW handlers, answered through msw's getResponse() from node:http,
@@ -20,9 +24,11 @@ export type MockHttpServerOptions = {
   host?: string
   /** Answered before the mock tenant, without its bearer check (e.g. the OAuth stand-in). */
   extraHandlers?: RequestHandler[]
+  /** Sends every delivery for real to this loopback URL (see mocks/deliver-to.ts). */
+  deliverTo?: string
 }
 
-export type MockHttpServer = { url: string; close(): Promise<void> }
+export type MockHttpServer = { url: string; deliverTo?: string; close(): Promise<void> }
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, qlik-api-version'
@@ -40,14 +46,31 @@ const controlHandlers = [
     const body = (await request.json().catch(() => ({}))) as { seededAt?: unknown }
     if (body.seededAt !== undefined && typeof body.seededAt !== 'number') return badRequest('seededAt must be a number (ms since epoch).')
     resetDb(typeof body.seededAt === 'number' ? body.seededAt : Date.now())
+    syncLiveTraffic()
     return new HttpResponse(null, { status: 204 })
   }),
   http.post('*/__mock/configure', async ({ request }) => {
-    const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch))
-      return badRequest('The body must be a JSON object of MockConfig fields.')
-    db.state.config = { ...db.state.config, ...patch }
-    return HttpResponse.json(db.state.config)
+    const patch: unknown = await request.json().catch(() => undefined)
+    try {
+      return HttpResponse.json(configure(patch))
+    } catch (error) {
+      if (error instanceof ConfigError) return badRequest(error.message)
+      throw error
+    }
+  }),
+  // Raises an event (mocks/events.ts): to every subscriber, or to `webhookId` alone as a test.
+  http.post('*/__mock/events', async ({ request }) => {
+    const body: unknown = await request.json().catch(() => undefined)
+    let input
+    try {
+      input = checkEventInput(body)
+    } catch (error) {
+      if (error instanceof EventInputError) return badRequest(error.message)
+      throw error
+    }
+    const event = await raiseEvent(input)
+    const deliveries = await Promise.all(event.deliveries.map((d) => toDeliveryResponse(d, SEED_SECRETS)))
+    return HttpResponse.json({ eventId: event.eventId, eventType: event.eventType, resource: event.resource, deliveries }, { status: 201 })
   }),
   http.post('*/__mock/fail-next', async ({ request }) => {
     const body = (await request.json().catch(() => ({}))) as { match?: FaultMatch; status?: number; times?: number }
@@ -60,7 +83,7 @@ const controlHandlers = [
   }),
 ]
 
-const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next']
+const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next', '/__mock/events']
 
 async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers()
@@ -125,7 +148,8 @@ async function send(response: Response, request: Request, res: ServerResponse): 
 
 /** Serves the mock tenant over HTTP until `close()`; resolves once it listens. */
 export function startMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
-  const { port = 9090, host = '127.0.0.1', extraHandlers = [] } = options
+  const { port = 9090, host = '127.0.0.1', extraHandlers = [], deliverTo } = options
+  const target = deliverTo ? parseDeliverTo(deliverTo) : undefined
   let origin = ''
   const server = createServer((incoming, res) => {
     void (async () => {
@@ -145,10 +169,15 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo
       origin = `http://${host}:${address.port}`
+      if (target) setDeliveryTransport(realTransport(target))
+      syncLiveTraffic()
       resolve({
         url: origin,
+        ...(target ? { deliverTo: target.toString() } : {}),
         close: () =>
           new Promise<void>((done, fail) => {
+            stopLiveTraffic()
+            if (target) setDeliveryTransport()
             server.closeAllConnections()
             server.close((error) => (error ? fail(error) : done()))
           }),
@@ -157,13 +186,35 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
   })
 }
 
+/** `--deliver-to <url>` or `--deliver-to=<url>` among the command's arguments. */
+export function deliverToArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--deliver-to') {
+      const value = argv[i + 1]
+      if (!value || value.startsWith('--')) throw new Error('--deliver-to needs a URL, e.g. --deliver-to http://127.0.0.1:8787/hook.')
+      return value
+    }
+    if (arg.startsWith('--deliver-to=')) return arg.slice('--deliver-to='.length)
+  }
+  return undefined
+}
+
 /**
  * `npm run mock:server`: port from MOCK_PORT (default 9090), with the OAuth
- * stand-in configured from its MOCK_OAUTH_* variables.
+ * stand-in configured from its MOCK_OAUTH_* variables, and real deliveries
+ * to `--deliver-to` (or MOCK_DELIVER_TO) when given.
  */
-export async function startMockHttpServerFromEnv(env: Record<string, string | undefined> = process.env): Promise<MockHttpServer> {
+export async function startMockHttpServerFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  argv: readonly string[] = [],
+): Promise<MockHttpServer> {
   const port = env.MOCK_PORT === undefined || env.MOCK_PORT === '' ? 9090 : Number(env.MOCK_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`MOCK_PORT must be a port number, got "${env.MOCK_PORT}".`)
+  const deliverTo = deliverToArgument(argv) ?? (env.MOCK_DELIVER_TO || undefined)
+  if (deliverTo) parseDeliverTo(deliverTo)
   resetDb()
-  return startMockHttpServer({ port, extraHandlers: oauthStandInFromEnv(env).handlers })
+  return startMockHttpServer({ port, extraHandlers: oauthStandInFromEnv(env).handlers, ...(deliverTo ? { deliverTo } : {}) })
 }
+
+export { TARGET_URL_HEADER }
