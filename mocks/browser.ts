@@ -88,6 +88,7 @@ export async function startMockWorker(): Promise<MockTenantControl> {
       changed()
     },
     getConfig: () => db.state.config,
+    webhooks: () => db.state.webhooks.map((w) => ({ id: w.id, name: w.name ?? w.id })),
     configure(patch) {
       const config = configure(patch)
       changed()

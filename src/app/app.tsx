@@ -2,7 +2,9 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
+import type { DemoControl } from '../features/demo'
 import { backendLabel, type Backend } from './backend'
+import { DemoHeaderActions, DemoPersona, DemoProvider } from './demo-slot'
 import { createQueryClient } from './query-client'
 
 export type { Backend } from './backend'
@@ -17,8 +19,11 @@ export function App({
   actions,
   notice,
   children,
+  demo,
 }: {
   backend: Backend | undefined
+  /** Mock mode only: the mock tenant's control, for the demo controls and test events. */
+  demo?: Promise<DemoControl>
   actions?: ReactNode
   /** Shown above the page, e.g. "sign in again"; the page stays, with whatever was typed in it. */
   notice?: ReactNode
@@ -26,21 +31,30 @@ export function App({
   children?: ReactNode
 }) {
   const [queryClient] = useState(createQueryClient)
+  const shell = (
+    <div className="shell">
+      <header className="shell-header">
+        <span className="shell-title">Qlik Cloud webhooks</span>
+        <span className="backend-badge" aria-label="Backend">
+          {backend ? backendLabel(backend) : 'No tenant connected'}
+        </span>
+        {__BACKEND__ === 'mock' ? <DemoPersona /> : null}
+        {actions || __BACKEND__ === 'mock' ? (
+          <span className="shell-actions">
+            {__BACKEND__ === 'mock' ? <DemoHeaderActions /> : null}
+            {actions}
+          </span>
+        ) : null}
+      </header>
+      <main className="shell-main">
+        {notice}
+        {children ?? <WebhooksPage />}
+      </main>
+    </div>
+  )
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="shell">
-        <header className="shell-header">
-          <span className="shell-title">Qlik Cloud webhooks</span>
-          <span className="backend-badge" aria-label="Backend">
-            {backend ? backendLabel(backend) : 'No tenant connected'}
-          </span>
-          {actions ? <span className="shell-actions">{actions}</span> : null}
-        </header>
-        <main className="shell-main">
-          {notice}
-          {children ?? <WebhooksPage />}
-        </main>
-      </div>
+      {__BACKEND__ === 'mock' && demo ? <DemoProvider demo={demo}>{shell}</DemoProvider> : shell}
       <Toaster />
     </QueryClientProvider>
   )

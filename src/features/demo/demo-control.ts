@@ -22,6 +22,8 @@ export type DemoControl = {
   users: readonly { id: string; name: string }[]
   /** The receiver modes a webhook can be given, `fail-1-in-N` aside. */
   receiverModes: readonly string[]
+  /** Every webhook of the mock tenant, whoever the console acts as. */
+  webhooks(): { id: string; name: string }[]
   getConfig(): DemoConfig
   /** Applies at once and is saved with the demo state; throws an Error naming the field when a value is refused. */
   configure(patch: Partial<DemoConfig>): DemoConfig

@@ -1,0 +1,44 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import type * as DemoFeature from '../features/demo'
+import type { DemoControl } from '../features/demo'
+import { ResetDemoButton } from './reset-demo'
+
+// Mock mode only. main.tsx hands the mock's control down; the demo feature
+// is loaded in its own chunk once the mock is up. Every use sits behind
+// `__BACKEND__ === 'mock'`, so a tenant build drops all of it.
+
+type DemoUi = typeof DemoFeature
+export type LoadedDemo = { control: DemoControl; ui: DemoUi }
+
+const DemoContext = createContext<LoadedDemo | null>(null)
+
+/** The demo feature and the mock's control, once both have loaded; null before (and always on a tenant). */
+export function useDemo(): LoadedDemo | null {
+  return useContext(DemoContext)
+}
+
+export function DemoProvider({ demo, children }: { demo: Promise<DemoControl>; children: ReactNode }) {
+  const [loaded, setLoaded] = useState<LoadedDemo | null>(null)
+  useEffect(() => {
+    let current = true
+    void Promise.all([demo, import('../features/demo')]).then(([control, ui]) => {
+      if (current) setLoaded({ control, ui })
+    })
+    return () => {
+      current = false
+    }
+  }, [demo])
+  return <DemoContext.Provider value={loaded}>{children}</DemoContext.Provider>
+}
+
+/** The persona (when not the tenant admin) beside the backend badge. */
+export function DemoPersona() {
+  const demo = useDemo()
+  return demo ? <demo.ui.PersonaBadge control={demo.control} /> : null
+}
+
+/** "Demo controls" in the header, with Reset demo data inside its panel. */
+export function DemoHeaderActions() {
+  const demo = useDemo()
+  return demo ? <demo.ui.DemoControlsButton control={demo.control} resetAction={<ResetDemoButton />} /> : null
+}
