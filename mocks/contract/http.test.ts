@@ -127,10 +127,15 @@ describe('the mock server itself', () => {
 
 type Example = { title: string; status: number; fields: string[]; command: string }
 
-/** The curl examples of the README's "Mock server" section: `# <title>: <status> {fields}` then the command. */
+/**
+ * The curl examples of the README's "Mock server" and "Using the mock tenant
+ * in your tests" sections: `# <title>: <status> {fields}` then the command.
+ */
 function readmeExamples(): { env: Record<string, string>; examples: Example[] } {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  const section = /^## Mock server\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? ''
+  const section = ['Mock server', 'Using the mock tenant in your tests']
+    .map((title) => new RegExp(`^## ${title}\\n([\\s\\S]*?)(?=^## )`, 'm').exec(readme)?.[1] ?? '')
+    .join('\n')
   const env: Record<string, string> = {}
   const examples: Example[] = []
   for (const [, block] of section.matchAll(/```sh\n([\s\S]*?)```/g)) {
@@ -158,7 +163,8 @@ describe('the README curl examples', () => {
   it('are there: list, create, patch, deliveries, one delivery, resend, delete, no key', () => {
     expect(readmeEnv).toMatchObject({ KEY: DEMO_API_KEY })
     expect(examples.map((e) => e.command.split(' ')[0])).toEqual(Array(examples.length).fill('curl'))
-    expect(examples.length).toBeGreaterThanOrEqual(8)
+    expect(examples.length).toBeGreaterThanOrEqual(10)
+    expect(examples.filter((e) => e.command.includes('/__mock/events'))).toHaveLength(2)
   })
 
   it('give the documented status and fields, run in order against a fresh server state', async () => {
