@@ -4,7 +4,7 @@ import { Toaster } from '../components/ui/toast'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import type { DemoControl } from '../features/demo'
 import { backendLabel, type Backend } from './backend'
-import { DemoHeaderActions, DemoPersona, DemoProvider } from './demo-slot'
+import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
 
 export type { Backend } from './backend'
@@ -48,7 +48,7 @@ export function App({
       </header>
       <main className="shell-main">
         {notice}
-        {children ?? <WebhooksPage />}
+        {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksPage />)}
       </main>
     </div>
   )

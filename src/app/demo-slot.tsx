@@ -1,6 +1,10 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
+import type { Webhook } from '../api'
+import { PinnedDeliveriesProvider, type PinnedDelivery } from '../features/deliveries'
 import type * as DemoFeature from '../features/demo'
 import type { DemoControl } from '../features/demo'
+import { WebhooksPage } from '../features/webhooks/webhooks-page'
+import { setSearch } from '../lib/url-state'
 import { ResetDemoButton } from './reset-demo'
 
 // Mock mode only. main.tsx hands the mock's control down; the demo feature
@@ -41,4 +45,35 @@ export function DemoPersona() {
 export function DemoHeaderActions() {
   const demo = useDemo()
   return demo ? <demo.ui.DemoControlsButton control={demo.control} resetAction={<ResetDemoButton />} /> : null
+}
+
+/**
+ * The webhooks page with the mock's "Send test event" in each row's menu.
+ * A test delivery opens the webhook's history and stands on top of it,
+ * marked "Test".
+ */
+export function DemoWebhooksPage() {
+  const demo = useDemo()
+  const [target, setTarget] = useState<Webhook | null>(null)
+  const [pinned, setPinned] = useState<PinnedDelivery[]>([])
+  const label = demo?.ui.SEND_TEST_EVENT ?? ''
+  const rowMenuItems = useCallback((webhook: Webhook) => [{ label, onSelect: () => setTarget(webhook) }], [label])
+  return (
+    <PinnedDeliveriesProvider pinned={pinned}>
+      <WebhooksPage rowMenuItems={demo ? rowMenuItems : undefined} />
+      {demo && target ? (
+        <demo.ui.SendTestEventDialog
+          control={demo.control}
+          webhook={target}
+          onOpenChange={(open) => {
+            if (!open) setTarget(null)
+          }}
+          onSent={(delivery) => {
+            setPinned((current) => [{ delivery, label: 'Test' }, ...current])
+            setSearch({ history: delivery.webhookId, dstatus: null, devent: null, dsort: null, delivery: null })
+          }}
+        />
+      ) : null}
+    </PinnedDeliveriesProvider>
+  )
 }

@@ -10,6 +10,7 @@ import { useSearchParams } from '../../lib/url-state'
 import { DeliveryRow } from './delivery-row'
 import { DELIVERY_SORT_OPTIONS, readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type HistoryFilters } from './history-params'
 import { useResendDelivery } from './mutations'
+import { usePinnedDeliveries } from './pinned-deliveries'
 import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
 
 // The viewer carries the JSON tree, the HMAC check and the format mapping:
@@ -37,7 +38,12 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
   // was (a success resent from the failures, say); another view of the list
   // shows what the API lists for it.
   const filtersView = `${filters.status ?? ''}|${filters.eventType ?? ''}`
-  const pinnedRows = useMemo(() => resent.filter((r) => r.view === filtersView).map((r) => r.delivery), [resent, filtersView])
+  const external = usePinnedDeliveries(webhook.id)
+  const pinned = useMemo(
+    () => [...resent.filter((r) => r.view === filtersView).map((r) => ({ delivery: r.delivery, label: 'New: resent' })), ...external],
+    [resent, filtersView, external],
+  )
+  const pinnedRows = useMemo(() => pinned.map((p) => p.delivery), [pinned])
 
   const rows = useMemo(() => {
     const pinned = new Set(pinnedRows.map((d) => d.id))
@@ -198,8 +204,15 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
               </tr>
             </thead>
             <tbody>
-              {pinnedRows.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} now={now} isNew onOpen={openDelivery} onResend={setToResend} />
+              {pinned.map(({ delivery, label }) => (
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  now={now}
+                  newLabel={label}
+                  onOpen={openDelivery}
+                  onResend={setToResend}
+                />
               ))}
               {rows.map((delivery) => (
                 <DeliveryRow key={delivery.id} delivery={delivery} now={now} onOpen={openDelivery} onResend={setToResend} />

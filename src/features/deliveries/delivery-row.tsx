@@ -8,24 +8,24 @@ type DeliveryRowProps = {
   delivery: Delivery
   /** The time "3 minutes ago" is measured from. */
   now: number
-  /** A delivery just created by a resend, shown on top. */
-  isNew?: boolean
+  /** A delivery just made here (a resend, a test event), shown on top with this label. */
+  newLabel?: string
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
 }
 
 /** One delivery; memoised because a long history re-renders on every refresh. */
-export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onOpen, onResend }: DeliveryRowProps) {
+export const DeliveryRow = memo(function DeliveryRow({ delivery, now, newLabel, onOpen, onResend }: DeliveryRowProps) {
   const exact = formatUtc(delivery.triggeredAt)
   const ok = delivery.status === 'success'
   const statusCode = delivery.response?.statusCode
   return (
-    <tr className={isNew ? 'delivery-new' : undefined}>
+    <tr className={newLabel ? 'delivery-new' : undefined}>
       <td>
         <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
           <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
         </span>
-        {isNew ? <span className="badge delivery-new-badge">New: resent</span> : null}
+        {newLabel ? <span className="badge delivery-new-badge">{newLabel}</span> : null}
       </td>
       <td className="delivery-event">{delivery.eventType}</td>
       <td>

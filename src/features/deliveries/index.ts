@@ -1,1 +1,2 @@
 export { DeliveryHistory } from './delivery-history'
+export { PinnedDeliveriesProvider, type PinnedDelivery } from './pinned-deliveries'

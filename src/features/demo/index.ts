@@ -2,4 +2,4 @@
 // own chunk from app, never by the tenant build.
 export type { DemoConfig, DemoControl, DemoPersona } from './demo-control'
 export { DemoControlsButton, PersonaBadge } from './demo-controls'
-export { SendTestEventDialog } from './send-test-event'
+export { SEND_TEST_EVENT, SendTestEventDialog } from './send-test-event'

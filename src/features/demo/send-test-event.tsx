@@ -6,6 +6,9 @@ import { toast } from '../../components/ui/toast-store'
 import type { DemoControl } from './demo-control'
 import './demo.css'
 
+/** The row menu item's label, and the dialog's title. */
+export const SEND_TEST_EVENT = 'Send test event'
+
 const samplePayload = (control: DemoControl, webhookId: string, eventType: string) =>
   JSON.stringify(control.sampleEventData(webhookId, eventType), null, 2)
 
@@ -74,7 +77,7 @@ export function SendTestEventDialog({
     <Dialog
       open
       onOpenChange={onOpenChange}
-      title="Send test event"
+      title={SEND_TEST_EVENT}
       size="large"
       description={`Mock tenant only: raises an event for “${name}” alone, whatever its filter, and records the delivery in its history.`}
     >

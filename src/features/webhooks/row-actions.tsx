@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 import { webhookDisplayName, type Webhook } from '../../api'
-import { MenuButton } from '../../components/ui/menu-button'
+import { MenuButton, type MenuItem } from '../../components/ui/menu-button'
 
 /** What a row can ask the page to do; the page owns dialogs and the URL. */
 export type RowActions = {
@@ -10,6 +10,8 @@ export type RowActions = {
   toggleHistory: (webhook: Webhook) => void
   /** Id of the webhook whose delivery history is shown, if any. */
   expandedId: string | undefined
+  /** More menu items, composed in from outside the feature (the mock's "Send test event"). */
+  extraItems?: (webhook: Webhook) => MenuItem[]
 }
 
 export const RowActionsContext = createContext<RowActions | null>(null)
@@ -49,6 +51,7 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
           webhook.enabled
             ? { label: 'Disable webhook', onSelect: () => actions.setEnabled(webhook, false) }
             : { label: 'Enable webhook', onSelect: () => actions.setEnabled(webhook, true) },
+          ...(actions.extraItems?.(webhook) ?? []),
           { label: 'Delete', destructive: true, onSelect: () => actions.remove(webhook) },
         ]}
       />

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import { describeError, isApiError, webhookDisplayName, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
 import { ErrorState } from '../../components/ui/error-state'
+import type { MenuItem } from '../../components/ui/menu-button'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { useDeleteWebhook, useSetWebhookEnabled } from './mutations'
 import { webhookCountQuery, webhookListQuery } from './queries'
@@ -38,7 +39,8 @@ function QuotaCount() {
   )
 }
 
-export function WebhooksPage() {
+/** `rowMenuItems` adds items to each row's menu, from app (e.g. the mock's "Send test event"). */
+export function WebhooksPage({ rowMenuItems }: { rowMenuItems?: (webhook: Webhook) => MenuItem[] } = {}) {
   const [params] = useSearchParams()
   const state = useMemo(() => parseTableState(params), [params])
   const query = useMemo(() => toGetWebhooksParams(state), [state])
@@ -59,6 +61,7 @@ export function WebhooksPage() {
     remove: setToDelete,
     toggleHistory: (webhook) => setSearch(expandedId === webhook.id ? closedHistory : { ...closedHistory, history: webhook.id }),
     expandedId,
+    ...(rowMenuItems ? { extraItems: rowMenuItems } : {}),
   }
 
   const confirmDelete = (webhook: Webhook) =>
