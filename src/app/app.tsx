@@ -1,11 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
-import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import type { DemoControl } from '../features/demo'
 import { backendLabel, type Backend } from './backend'
 import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
+import { WebhooksScreen } from './webhooks-screen'
 
 export type { Backend } from './backend'
 
@@ -48,7 +48,7 @@ export function App({
       </header>
       <main className="shell-main">
         {notice}
-        {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksPage />)}
+        {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksScreen />)}
       </main>
     </div>
   )

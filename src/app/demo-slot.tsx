@@ -3,9 +3,9 @@ import type { Webhook } from '../api'
 import { PinnedDeliveriesProvider, type PinnedDelivery } from '../features/deliveries'
 import type * as DemoFeature from '../features/demo'
 import type { DemoControl } from '../features/demo'
-import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { setSearch } from '../lib/url-state'
 import { ResetDemoButton } from './reset-demo'
+import { WebhooksScreen } from './webhooks-screen'
 
 // Mock mode only. main.tsx hands the mock's control down; the demo feature
 // is loaded in its own chunk once the mock is up. Every use sits behind
@@ -60,7 +60,7 @@ export function DemoWebhooksPage() {
   const rowMenuItems = useCallback((webhook: Webhook) => [{ label, onSelect: () => setTarget(webhook) }], [label])
   return (
     <PinnedDeliveriesProvider pinned={pinned}>
-      <WebhooksPage rowMenuItems={demo ? rowMenuItems : undefined} />
+      <WebhooksScreen {...(demo ? { extraRowItems: rowMenuItems } : {})} />
       {demo && target ? (
         <demo.ui.SendTestEventDialog
           control={demo.control}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { webhookDisplayName, type Delivery, type Webhook } from '../../api'
+import type { Delivery, Webhook } from '../../api'
+import { webhookDisplayName } from '../../wording/display-name'
 import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
 import { toast } from '../../components/ui/toast-store'
