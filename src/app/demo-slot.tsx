@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { Webhook } from '../api'
-import { PinnedDeliveriesProvider, type PinnedDelivery } from '../features/deliveries'
+import { PinnedDeliveriesProvider, type PinnedDelivery } from '../features/deliveries/pinned-deliveries'
 import type * as DemoFeature from '../features/demo'
 import type { DemoControl } from '../features/demo'
 import { setSearch } from '../lib/url-state'
