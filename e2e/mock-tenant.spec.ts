@@ -95,15 +95,19 @@ test('Reset demo data, after a confirmation, brings a deleted webhook back', asy
   await expect(table).toBeVisible()
   await expect(table.getByText(first!.name!, { exact: true })).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  // In the Demo controls panel.
+  await page.getByRole('button', { name: 'Demo controls' }).click()
+  const panel = page.getByRole('dialog', { name: 'Demo controls' })
+  await panel.getByRole('button', { name: 'Reset demo data' }).click()
   const confirm = page.getByRole('alertdialog', { name: 'Reset demo data?' })
   await expectNoAxeViolations(page)
   // Cancel changes nothing.
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(confirm).toBeHidden()
+  await expect(panel).toBeVisible()
   await expect(table.getByText(first!.name!, { exact: true })).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  await panel.getByRole('button', { name: 'Reset demo data' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reset demo data' }).click()
   await expect(table.getByText(first!.name!, { exact: true })).toBeVisible()
   await expect(table.getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1)

@@ -265,7 +265,8 @@ test('disables a webhook from its menu, keeps it after a reload, then enables it
   await more.focus()
   await page.keyboard.press('Enter')
   const menu = page.getByRole('menu', { name: `More actions for ${slack.name}` })
-  await expect(menu.getByRole('menuitem')).toHaveText(['Edit', 'Disable webhook', 'Delete'])
+  // The demo build adds the mock's "Send test event" before Delete.
+  await expect(menu.getByRole('menuitem')).toHaveText(['Edit', 'Disable webhook', 'Send test event', 'Delete'])
   await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused()
   await expectNoAxeViolations(page)
   // Escape closes and returns to the button; Arrow Down opens again.

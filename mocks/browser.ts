@@ -1,19 +1,29 @@
 import { getResponse, http } from 'msw'
 import { setupWorker } from 'msw/browser'
+import type { Delivery } from '../src/api'
+import type { DemoControl } from '../src/features/demo/demo-control'
+import { configure } from './config'
 import { db, type MockConfig } from './db'
+import { RECEIVER_MODES, toDeliveryResponse } from './deliveries'
+import { checkEventInput, raiseEvent, sampleEventData } from './events'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
+import { onLiveEvent, syncLiveTraffic } from './live-traffic'
 import { deserializeState, serializeState, STORAGE_KEY } from './persistence'
-import { resetDb } from './seed'
+import { USER_DIRECTORY } from './resources'
+import { resetDb, SEED_SECRETS } from './seed'
 
-/** Control of the in-browser mock tenant, for demos and end-to-end tests. */
-export type MockTenantControl = {
+/** Control of the in-browser mock tenant, for demos and end-to-end tests; the console's Demo controls use it too. */
+export type MockTenantControl = Omit<DemoControl, 'configure' | 'getConfig'> & {
   /** Back to the seed: webhooks, deliveries, configuration; pending faults are dropped. */
   reset(): void
-  /** Changes the mock's configuration (persona, quotas, failure threshold, receivers). */
-  configure(patch: Partial<MockConfig>): void
+  /** Changes the mock's configuration (persona, user, quotas, failure threshold, receivers, live traffic); returns all of it. */
+  configure(patch: Partial<MockConfig>): MockConfig
+  getConfig(): MockConfig
   /** The next `times` (default 1) requests with this method and a path containing `path` answer `status`. */
   failNext(match: FaultMatch, status: number, times?: number): void
+  /** Raises an event (see mocks/events.ts): to every subscriber, or to `webhookId` alone as a test. */
+  raiseEvent(input: { eventType: string; data?: Record<string, unknown>; webhookId?: string; resourceId?: string }): Promise<Delivery[]>
 }
 
 declare global {
@@ -53,8 +63,14 @@ const persistingHandler = http.all('*/api/*', async ({ request }) => {
   return response
 })
 
+const listeners = new Set<() => void>()
+function changed(): void {
+  persist()
+  for (const listener of listeners) listener()
+}
+
 /** Starts the mock tenant in the browser: a service worker answers `/api/v1/webhooks`. */
-export async function startMockWorker(): Promise<void> {
+export async function startMockWorker(): Promise<MockTenantControl> {
   restore()
   const worker = setupWorker(persistingHandler)
   await worker.start({
@@ -63,15 +79,40 @@ export async function startMockWorker(): Promise<void> {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
   // Set once the worker listens, so that its presence means the mock answers.
-  window.mockTenant = {
+  const control: MockTenantControl = {
+    users: USER_DIRECTORY,
+    receiverModes: RECEIVER_MODES,
     reset() {
       resetDb()
-      persist()
+      syncLiveTraffic()
+      changed()
     },
+    getConfig: () => db.state.config,
+    webhooks: () => db.state.webhooks.map((w) => ({ id: w.id, name: w.name ?? w.id })),
     configure(patch) {
-      db.state.config = { ...db.state.config, ...patch }
-      persist()
+      const config = configure(patch)
+      changed()
+      return config
     },
     failNext,
+    async raiseEvent(input) {
+      const event = await raiseEvent(checkEventInput(input))
+      changed()
+      return Promise.all(event.deliveries.map((d) => toDeliveryResponse(d, SEED_SECRETS)))
+    },
+    sampleEventData: (webhookId, eventType) => sampleEventData(webhookId, eventType),
+    async sendTestEvent({ webhookId, eventType, data }) {
+      const event = await raiseEvent(checkEventInput({ eventType, webhookId, data, replaceData: true }))
+      changed()
+      return toDeliveryResponse(event.deliveries[0]!, SEED_SECRETS)
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
   }
+  onLiveEvent(changed)
+  syncLiveTraffic()
+  window.mockTenant = control
+  return control
 }

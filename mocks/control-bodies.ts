@@ -1,8 +1,7 @@
-import { PERSONAS, RECEIVER_MODES, type MockConfig } from './db'
 import type { FaultMatch } from './faults'
 
-// The bodies of the mock server's test controls (/__mock/reset, /configure,
-// /fail-next), checked like any API body: a wrong field is a 400 that names
+// The bodies of the mock server's test controls (/__mock/reset and
+// /fail-next; /configure is checked by config.ts), checked like any API body: a wrong field is a 400 that names
 // it, never a 500 or a mock left in a state no handler expects.
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
@@ -43,31 +42,6 @@ export function checkResetBody(body: unknown): Checked<{ seededAt?: number }> {
 
 const count = (value: unknown, min: number, max: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-const text = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 256
-
-const CONFIG_FIELDS: { [K in keyof MockConfig]: [check: (value: unknown) => boolean, expected: string] } = {
-  persona: [(v) => (PERSONAS as readonly unknown[]).includes(v), `one of ${PERSONAS.join(', ')}`],
-  userId: [text, 'a non-empty string of at most 256 characters'],
-  tenantId: [text, 'a non-empty string of at most 256 characters'],
-  quotaPerUser: [(v) => count(v, 0, 10_000), 'a whole number from 0 to 10000'],
-  quotaPerTenant: [(v) => count(v, 0, 10_000), 'a whole number from 0 to 10000'],
-  failureThreshold: [(v) => count(v, 1, 1_000), 'a whole number from 1 to 1000'],
-  receivers: [
-    (v) => isObject(v) && Object.values(v).every((mode) => (RECEIVER_MODES as readonly unknown[]).includes(mode)),
-    `an object of webhook ids or hosts to ${RECEIVER_MODES.join(', ')}`,
-  ],
-}
-
-export function checkConfigureBody(body: unknown): Checked<Partial<MockConfig>> {
-  if (!isObject(body)) return fail(`The body must be a JSON object of MockConfig fields, got ${describe(body)}.`)
-  const known = Object.keys(CONFIG_FIELDS)
-  const extra = unknownField(body, known)
-  if (extra) return fail(extra)
-  for (const [field, [check, expected]] of Object.entries(CONFIG_FIELDS)) {
-    if (field in body && !check(body[field])) return fail(`${field} must be ${expected}, got ${describe(body[field])}.`)
-  }
-  return { ok: true, value: body as Partial<MockConfig> }
-}
 
 export type FailNextBody = { match: FaultMatch; status: number; times?: number }
 

@@ -14,20 +14,24 @@ export type StoredWebhook = Omit<Webhook, 'encryptedHeaders'> & {
 export const PERSONAS = ['tenantAdmin', 'manager', 'user', 'none'] as const
 export type Persona = (typeof PERSONAS)[number]
 
-/** How a webhook's receiver answers a delivery (webhooks-api.md §8 receiver modes). */
-export const RECEIVER_MODES = [
-  'ok-200',
-  'ok-202',
-  'http-401',
-  'http-404',
-  'http-410',
-  'http-500',
-  'redirect-308',
-  'timeout',
-  'tls-expired',
-  'tls-revoked',
-] as const
-export type ReceiverMode = (typeof RECEIVER_MODES)[number]
+/**
+ * How a webhook's receiver answers a delivery (webhooks-api.md §8 receiver
+ * modes): `slow` answers 200 after SLOW_RECEIVER_MS; `fail-1-in-N` answers
+ * 500 to every Nth delivery and 200 to the others.
+ */
+export type ReceiverMode =
+  | 'ok-200'
+  | 'ok-202'
+  | 'http-401'
+  | 'http-404'
+  | 'http-410'
+  | 'http-500'
+  | 'redirect-308'
+  | 'timeout'
+  | 'tls-expired'
+  | 'tls-revoked'
+  | 'slow'
+  | `fail-1-in-${number}`
 
 export type PayloadFormat = 'legacy' | 'hybrid' | 'cloudevents'
 
@@ -45,6 +49,11 @@ export type PayloadRecipe = {
   data?: Record<string, unknown>
   spaceId?: string
   topLevelResourceId?: string
+  /** The resource's owner (`ownerid`) and the user who acted (`userid`). */
+  ownerId?: string
+  userId?: string
+  /** `data` is exactly this, rather than the fixture's with keys replaced. */
+  replaceData?: true
   /** Appends about this many bytes of reload statements to `data`. */
   bulkBytes?: number
 }
@@ -60,6 +69,8 @@ export type StoredDelivery = Omit<Delivery, 'request'> & {
   signature?: string
   /** Part of the seed: rebuilt from `seededAt` rather than persisted. */
   seeded?: true
+  /** Made by "Send test event" (mock only): not part of the API's answer. */
+  test?: true
 }
 
 export type MockConfig = {
@@ -73,6 +84,10 @@ export type MockConfig = {
   failureThreshold: number
   /** Receiver modes by webhook id or URL host, over the defaults of mocks/deliveries.ts. */
   receivers: Record<string, ReceiverMode>
+  /** Live traffic: events raised across the catalogue while the mock runs (off by default). */
+  liveTraffic: boolean
+  /** Events per minute while live traffic is on, 1 to 600. */
+  liveTrafficPerMinute: number
 }
 
 export type MockState = {
@@ -96,6 +111,8 @@ export const defaultConfig = (): MockConfig => ({
   quotaPerTenant: 100,
   failureThreshold: 10,
   receivers: {},
+  liveTraffic: false,
+  liveTrafficPerMinute: 6,
 })
 
 /** The mock tenant's whole state; handlers read and write it through `db`. */

@@ -70,7 +70,9 @@ const HTTP_REASONS: Record<number, string> = {
   500: 'Internal Server Error',
 }
 
-type Outcome = Pick<StoredDelivery, 'status' | 'statusMessage' | 'response'>
+/** What a receiver's answer (or its absence) leaves in a delivery record. */
+export type DeliveryOutcome = Pick<StoredDelivery, 'status' | 'statusMessage' | 'response'>
+type Outcome = DeliveryOutcome
 
 // The response's `date` header is added when the delivery is read (from
 // triggeredAt): formatting thousands of dates is most of the seed's cost.
@@ -120,17 +122,85 @@ export function receiverOutcome(mode: ReceiverMode, url: string): Outcome {
       return { status: 'fail', statusMessage: 'TLS handshake failed: x509: certificate has expired or is not yet valid' }
     case 'tls-revoked':
       return { status: 'fail', statusMessage: 'TLS handshake failed: certificate has been revoked' }
+    case 'slow':
+      return httpOutcome(200, 'application/json', '{"ok":true}')
+    default:
+      // `fail-1-in-N` is decided per delivery by simulateReceiver; here it stands for its usual answer.
+      return httpOutcome(200, 'application/json', '{"ok":true}')
   }
 }
 
-/** The headers Qlik sends, except `Qlik-Signature`; encrypted values never appear. */
-export function requestHeadersFor(webhook: StoredWebhook): Record<string, string> {
+/** How long a `slow` receiver takes to answer; tests may shorten it. */
+export const SLOW_RECEIVER = { ms: 4000 }
+
+/** `fail-1-in-N`: N, or undefined for any other mode. */
+export function failOneIn(mode: ReceiverMode): number | undefined {
+  const match = /^fail-1-in-(\d+)$/.exec(mode)
+  const n = match ? Number(match[1]) : NaN
+  return Number.isInteger(n) && n >= 1 ? n : undefined
+}
+
+/** Whether a string names a receiver mode (the configuration takes strings from outside). */
+export function isReceiverMode(value: unknown): value is ReceiverMode {
+  return typeof value === 'string' && (RECEIVER_MODES.includes(value as ReceiverMode) || failOneIn(value as ReceiverMode) !== undefined)
+}
+
+export const RECEIVER_MODES: readonly ReceiverMode[] = [
+  'ok-200',
+  'ok-202',
+  'http-401',
+  'http-404',
+  'http-410',
+  'http-500',
+  'redirect-308',
+  'timeout',
+  'tls-expired',
+  'tls-revoked',
+  'slow',
+]
+
+// Deliveries made per webhook while in `fail-1-in-N`, so that every Nth fails.
+const oneInCounts = new Map<string, number>()
+
+/** The simulated receiver of a webhook: its configured mode decides the answer. */
+export async function simulateReceiver(webhook: StoredWebhook, url: string): Promise<Outcome> {
+  const mode = receiverFor(webhook)
+  if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_RECEIVER.ms))
+  const n = failOneIn(mode)
+  if (n !== undefined) {
+    const count = (oneInCounts.get(webhook.id) ?? 0) + 1
+    oneInCounts.set(webhook.id, count)
+    return receiverOutcome(count % n === 0 ? 'http-500' : 'ok-200', url)
+  }
+  return receiverOutcome(mode, url)
+}
+
+/** One delivery on its way out: the exact body and the headers as sent, encrypted values included. */
+export type OutgoingDelivery = { webhook: StoredWebhook; url: string; body: string; headers: Record<string, string> }
+export type DeliveryTransport = (outgoing: OutgoingDelivery) => Promise<Outcome>
+
+const simulated: DeliveryTransport = ({ webhook, url }) => simulateReceiver(webhook, url)
+let transport: DeliveryTransport = simulated
+
+/** Sends every delivery through `next` (the mock server's real POSTs); no argument goes back to the simulated receivers. */
+export function setDeliveryTransport(next?: DeliveryTransport): void {
+  transport = next ?? simulated
+}
+
+/**
+ * The headers Qlik sends, except `Qlik-Signature`. Encrypted values appear
+ * as `**OMITTED**`, as in the record, unless `sent` asks for the values that
+ * go on the wire.
+ */
+export function requestHeadersFor(webhook: StoredWebhook, sent = false): Record<string, string> {
   return {
     'Content-Type': 'application/json',
     'User-Agent': 'Qlik Webhook',
     'Accept-Encoding': 'gzip',
     ...webhook.headers,
-    ...Object.fromEntries(Object.keys(webhook.encryptedHeaders ?? {}).map((name) => [name, OMITTED_HEADER_VALUE])),
+    ...Object.fromEntries(
+      Object.entries(webhook.encryptedHeaders ?? {}).map(([name, value]) => [name, sent ? value : OMITTED_HEADER_VALUE]),
+    ),
   }
 }
 
@@ -175,6 +245,14 @@ export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
   const tenantId = defaultConfig().tenantId
   setIfPresent(payload, 'tenantid', tenantId)
   setIfPresent(extensions, 'tenantId', tenantId)
+  if (recipe.ownerId) {
+    setIfPresent(payload, 'ownerid', recipe.ownerId)
+    setIfPresent(extensions, 'ownerId', recipe.ownerId)
+  }
+  if (recipe.userId) {
+    setIfPresent(payload, 'userid', recipe.userId)
+    setIfPresent(extensions, 'userId', recipe.userId)
+  }
   if (recipe.spaceId) {
     setIfPresent(payload, 'spaceid', recipe.spaceId)
     setIfPresent(extensions, 'spaceId', recipe.spaceId)
@@ -183,8 +261,9 @@ export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
     setIfPresent(payload, 'toplevelresourceid', recipe.topLevelResourceId)
     setIfPresent(extensions, 'topLevelResourceId', recipe.topLevelResourceId)
   }
+  if (recipe.replaceData) payload.data = structuredClone(recipe.data ?? {})
   const data = isRecord(payload.data) ? payload.data : (payload.data = {})
-  Object.assign(data, recipe.data)
+  if (!recipe.replaceData) Object.assign(data, recipe.data)
   if (recipe.bulkBytes) data.statements = bulkStatements(recipe.bulkBytes)
   return payload
 }
@@ -251,26 +330,36 @@ export function recordOutcome(webhookId: string, delivery: Pick<StoredDelivery, 
 
 /**
  * Sends `payload` to the webhook as it is configured now (URL, headers,
- * secret, revocation check) and records the new delivery.
+ * encrypted headers, secret, revocation check) through the receiver of
+ * setDeliveryTransport, and records the new delivery.
  */
 export async function deliver(
   webhook: StoredWebhook,
   eventType: string,
   payload: PayloadRecipe,
   now = Date.now(),
+  options: { test?: boolean } = {},
 ): Promise<StoredDelivery> {
   const url = webhook.url ?? ''
-  const signature = webhook.secret ? await qlikSignature(webhook.secret, JSON.stringify(buildPayload(payload))) : undefined
+  const body = JSON.stringify(buildPayload(payload))
+  const signature = webhook.secret ? await qlikSignature(webhook.secret, body) : undefined
+  const headers = requestHeadersFor(webhook)
+  const sent = { ...requestHeadersFor(webhook, true), ...(signature ? { 'Qlik-Signature': signature } : {}) }
+  const id = nextId('dl')
+  const outcome = await transport({ webhook, url, body, headers: sent })
   const delivery: StoredDelivery = {
-    id: nextId('dl'),
+    id,
     webhookId: webhook.id,
     eventType,
     triggeredAt: new Date(now).toISOString(),
-    request: { url, headers: requestHeadersFor(webhook) },
+    request: { url, headers },
     payload,
     ...(signature ? { signature } : {}),
-    ...receiverOutcome(receiverFor(webhook), url),
+    ...(options.test ? { test: true as const } : {}),
+    ...outcome,
   }
+  // The webhook may have been deleted while its receiver answered.
+  if (!db.state.webhooks.some((w) => w.id === webhook.id)) return delivery
   db.state.deliveries.push(delivery)
   recordOutcome(webhook.id, delivery)
   return delivery

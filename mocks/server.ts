@@ -2,13 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw'
 import { DEMO_API_KEY, bearerToken, isAuthorized } from './auth'
-import { checkConfigureBody, checkFailNextBody, checkResetBody, type Checked } from './control-bodies'
-import { db } from './db'
+import { checkConfigPatch, ConfigError, configure } from './config'
+import { checkFailNextBody, checkResetBody, type Checked } from './control-bodies'
+import { parseDeliverTo, TARGET_URL_HEADER, realTransport } from './deliver-to'
+import { setDeliveryTransport, toDeliveryResponse } from './deliveries'
+import { checkEventInput, EventInputError, raiseEvent } from './events'
 import { failNext } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
 import { MAX_BODY_BYTES, badRequest, errorResponse, payloadTooLarge } from './http-utils'
-import { resetDb } from './seed'
+import { stopLiveTraffic, syncLiveTraffic } from './live-traffic'
+import { resetDb, SEED_SECRETS } from './seed'
 
 // The mock tenant as a real HTTP server on 127.0.0.1 (`npm run mock:server`):
 // the same MSW handlers, answered through msw's getResponse() from node:http,
@@ -21,9 +25,11 @@ export type MockHttpServerOptions = {
   host?: string
   /** Answered before the mock tenant, without its bearer check (e.g. the OAuth stand-in). */
   extraHandlers?: RequestHandler[]
+  /** Sends every delivery for real to this loopback URL (see mocks/deliver-to.ts). */
+  deliverTo?: string
 }
 
-export type MockHttpServer = { url: string; close(): Promise<void> }
+export type MockHttpServer = { url: string; deliverTo?: string; close(): Promise<void> }
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, qlik-api-version'
@@ -40,13 +46,22 @@ const controlHandlers = [
   http.post('*/__mock/reset', ({ request }) =>
     controlBody(request, checkResetBody, ({ seededAt }) => {
       resetDb(seededAt ?? Date.now())
+      syncLiveTraffic()
       return new HttpResponse(null, { status: 204 })
     }),
   ),
   http.post('*/__mock/configure', ({ request }) =>
-    controlBody(request, checkConfigureBody, (patch) => {
-      db.state.config = { ...db.state.config, ...patch }
-      return HttpResponse.json(db.state.config)
+    controlBody(request, thrown(checkConfigPatch, ConfigError), (patch) => HttpResponse.json(configure(patch))),
+  ),
+  // Raises an event (mocks/events.ts): to every subscriber, or to `webhookId` alone as a test.
+  http.post('*/__mock/events', ({ request }) =>
+    controlBody(request, thrown(checkEventInput, EventInputError), async (input) => {
+      const event = await raiseEvent(input)
+      const deliveries = await Promise.all(event.deliveries.map((d) => toDeliveryResponse(d, SEED_SECRETS)))
+      return HttpResponse.json(
+        { eventId: event.eventId, eventType: event.eventType, resource: event.resource, deliveries },
+        { status: 201 },
+      )
     }),
   ),
   http.post('*/__mock/fail-next', ({ request }) =>
@@ -57,8 +72,24 @@ const controlHandlers = [
   ),
 ]
 
+/** A checker that throws its own error class, as one that answers Checked. */
+function thrown<T>(check: (body: unknown) => T, kind: new (...args: never[]) => Error): (body: unknown) => Checked<T> {
+  return (body) => {
+    try {
+      return { ok: true, value: check(body) }
+    } catch (error) {
+      if (error instanceof kind) return { ok: false, message: error.message }
+      throw error
+    }
+  }
+}
+
 /** Reads a control's body (empty = undefined), checks it, and acts on it only when every field is right. */
-async function controlBody<T>(request: Request, check: (body: unknown) => Checked<T>, act: (value: T) => Response): Promise<Response> {
+async function controlBody<T>(
+  request: Request,
+  check: (body: unknown) => Checked<T>,
+  act: (value: T) => Response | Promise<Response>,
+): Promise<Response> {
   const text = await request.text()
   let json: unknown
   try {
@@ -70,7 +101,7 @@ async function controlBody<T>(request: Request, check: (body: unknown) => Checke
   return checked.ok ? act(checked.value) : badRequest(checked.message)
 }
 
-const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next']
+const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next', '/__mock/events']
 
 class BodyTooLarge extends Error {
   constructor(readonly bytes?: number) {
@@ -149,7 +180,8 @@ async function send(response: Response, request: Request, res: ServerResponse): 
 
 /** Serves the mock tenant over HTTP until `close()`; resolves once it listens. */
 export function startMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
-  const { port = 9090, host = '127.0.0.1', extraHandlers = [] } = options
+  const { port = 9090, host = '127.0.0.1', extraHandlers = [], deliverTo } = options
+  const target = deliverTo ? parseDeliverTo(deliverTo) : undefined
   let origin = ''
   const server = createServer((incoming, res) => {
     void (async () => {
@@ -180,10 +212,15 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo
       origin = `http://${host}:${address.port}`
+      if (target) setDeliveryTransport(realTransport(target))
+      syncLiveTraffic()
       resolve({
         url: origin,
+        ...(target ? { deliverTo: target.toString() } : {}),
         close: () =>
           new Promise<void>((done, fail) => {
+            stopLiveTraffic()
+            if (target) setDeliveryTransport()
             server.closeAllConnections()
             server.close((error) => (error ? fail(error) : done()))
           }),
@@ -192,13 +229,35 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
   })
 }
 
+/** `--deliver-to <url>` or `--deliver-to=<url>` among the command's arguments. */
+export function deliverToArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--deliver-to') {
+      const value = argv[i + 1]
+      if (!value || value.startsWith('--')) throw new Error('--deliver-to needs a URL, e.g. --deliver-to http://127.0.0.1:8787/hook.')
+      return value
+    }
+    if (arg.startsWith('--deliver-to=')) return arg.slice('--deliver-to='.length)
+  }
+  return undefined
+}
+
 /**
  * `npm run mock:server`: port from MOCK_PORT (default 9090), with the OAuth
- * stand-in configured from its MOCK_OAUTH_* variables.
+ * stand-in configured from its MOCK_OAUTH_* variables, and real deliveries
+ * to `--deliver-to` (or MOCK_DELIVER_TO) when given.
  */
-export async function startMockHttpServerFromEnv(env: Record<string, string | undefined> = process.env): Promise<MockHttpServer> {
+export async function startMockHttpServerFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  argv: readonly string[] = [],
+): Promise<MockHttpServer> {
   const port = env.MOCK_PORT === undefined || env.MOCK_PORT === '' ? 9090 : Number(env.MOCK_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`MOCK_PORT must be a port number, got "${env.MOCK_PORT}".`)
+  const deliverTo = deliverToArgument(argv) ?? (env.MOCK_DELIVER_TO || undefined)
+  if (deliverTo) parseDeliverTo(deliverTo)
   resetDb()
-  return startMockHttpServer({ port, extraHandlers: oauthStandInFromEnv(env).handlers })
+  return startMockHttpServer({ port, extraHandlers: oauthStandInFromEnv(env).handlers, ...(deliverTo ? { deliverTo } : {}) })
 }
+
+export { TARGET_URL_HEADER }

@@ -4,8 +4,16 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 // Strings that only the mock tenant's code contains: msw itself, the worker
-// script's name, and the seed's ids.
-export const MOCK_MARKERS = ['mockServiceWorker', 'msw/browser', 'MSW_ACTIVATE', 'wh-slack-app-events', 'setupWorker']
+// script's name, the seed's ids, and the demo feature's own wording.
+export const MOCK_MARKERS = [
+  'mockServiceWorker',
+  'msw/browser',
+  'MSW_ACTIVATE',
+  'wh-slack-app-events',
+  'setupWorker',
+  'Demo controls',
+  'Send test event',
+]
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length
 

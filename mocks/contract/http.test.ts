@@ -102,13 +102,13 @@ describe('the mock server itself', () => {
   })
 
   it.each([
-    ['configure', '{"persona":"root"}', 'persona must be one of tenantAdmin, manager, user, none'],
-    ['configure', '{"quotaPerTenant":"100"}', 'quotaPerTenant must be a whole number'],
-    ['configure', '{"quotaPerUser":-1}', 'quotaPerUser must be a whole number'],
-    ['configure', '{"failureThreshold":0.5}', 'failureThreshold must be a whole number'],
-    ['configure', '{"receivers":{"wh-x":"explode"}}', 'receivers must be an object'],
-    ['configure', '{"personna":"user"}', 'Unknown field "personna"'],
-    ['configure', '[]', 'The body must be a JSON object'],
+    ['configure', '{"persona":"root"}', 'persona: must be one of tenantAdmin, manager, user, none'],
+    ['configure', '{"quotaPerTenant":"100"}', 'quotaPerTenant: must be a whole number'],
+    ['configure', '{"quotaPerUser":-1}', 'quotaPerUser: must be a whole number'],
+    ['configure', '{"failureThreshold":0.5}', 'failureThreshold: must be a whole number'],
+    ['configure', '{"receivers":{"wh-x":"explode"}}', 'is not a receiver mode'],
+    ['configure', '{"personna":"user"}', 'personna: is not a configuration field'],
+    ['configure', '[]', 'body: must be a JSON object'],
     ['configure', '{"persona":', 'not valid JSON'],
     ['reset', '{"seededAt":"yesterday"}', 'seededAt must be whole milliseconds'],
     ['reset', '{"seededAt":1e20}', 'seededAt must be whole milliseconds'],
@@ -210,10 +210,15 @@ describe('the mock server itself', () => {
 
 type Example = { title: string; status: number; fields: string[]; command: string }
 
-/** The curl examples of the README's "Mock server" section: `# <title>: <status> {fields}` then the command. */
+/**
+ * The curl examples of the README's "Mock server" and "Using the mock tenant
+ * in your tests" sections: `# <title>: <status> {fields}` then the command.
+ */
 function readmeExamples(): { env: Record<string, string>; examples: Example[] } {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  const section = /^## Mock server\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? ''
+  const section = ['Mock server', 'Using the mock tenant in your tests']
+    .map((title) => new RegExp(`^## ${title}\\n([\\s\\S]*?)(?=^## )`, 'm').exec(readme)?.[1] ?? '')
+    .join('\n')
   const env: Record<string, string> = {}
   const examples: Example[] = []
   for (const [, block] of section.matchAll(/```sh\n([\s\S]*?)```/g)) {
@@ -241,7 +246,8 @@ describe('the README curl examples', () => {
   it('are there: list, create, patch, deliveries, one delivery, resend, delete, no key', () => {
     expect(readmeEnv).toMatchObject({ KEY: DEMO_API_KEY })
     expect(examples.map((e) => e.command.split(' ')[0])).toEqual(Array(examples.length).fill('curl'))
-    expect(examples.length).toBeGreaterThanOrEqual(8)
+    expect(examples.length).toBeGreaterThanOrEqual(10)
+    expect(examples.filter((e) => e.command.includes('/__mock/events'))).toHaveLength(2)
   })
 
   it('give the documented status and fields, run in order against a fresh server state', async () => {

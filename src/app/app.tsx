@@ -2,7 +2,9 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { ConnectionStatus } from '../components/ui/connection-status'
 import { Toaster } from '../components/ui/toast'
+import type { DemoControl } from '../features/demo'
 import { backendLabel, type Backend } from './backend'
+import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
 import { WebhooksScreen } from './webhooks-screen'
 
@@ -18,8 +20,11 @@ export function App({
   actions,
   notice,
   children,
+  demo,
 }: {
   backend: Backend | undefined
+  /** Mock mode only: the mock tenant's control, for the demo controls and test events. */
+  demo?: Promise<DemoControl>
   actions?: ReactNode
   /** Shown above the page, e.g. "sign in again"; the page stays, with whatever was typed in it. */
   notice?: ReactNode
@@ -27,22 +32,31 @@ export function App({
   children?: ReactNode
 }) {
   const [queryClient] = useState(createQueryClient)
+  const shell = (
+    <div className="shell">
+      <header className="shell-header">
+        <span className="shell-title">Qlik Cloud webhooks</span>
+        <span className="backend-badge" aria-label="Backend">
+          {backend ? backendLabel(backend) : 'No tenant connected'}
+        </span>
+        <ConnectionStatus />
+        {__BACKEND__ === 'mock' ? <DemoPersona /> : null}
+        {actions || __BACKEND__ === 'mock' ? (
+          <span className="shell-actions">
+            {__BACKEND__ === 'mock' ? <DemoHeaderActions /> : null}
+            {actions}
+          </span>
+        ) : null}
+      </header>
+      <main className="shell-main">
+        {notice}
+        {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksScreen />)}
+      </main>
+    </div>
+  )
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="shell">
-        <header className="shell-header">
-          <span className="shell-title">Qlik Cloud webhooks</span>
-          <span className="backend-badge" aria-label="Backend">
-            {backend ? backendLabel(backend) : 'No tenant connected'}
-          </span>
-          <ConnectionStatus />
-          {actions ? <span className="shell-actions">{actions}</span> : null}
-        </header>
-        <main className="shell-main">
-          {notice}
-          {children ?? <WebhooksScreen />}
-        </main>
-      </div>
+      {__BACKEND__ === 'mock' && demo ? <DemoProvider demo={demo}>{shell}</DemoProvider> : shell}
       <Toaster />
     </QueryClientProvider>
   )

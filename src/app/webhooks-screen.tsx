@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback } from 'react'
+import type { Webhook } from '../api'
+import type { MenuItem } from '../components/ui/menu-button'
 import { HealthCell } from '../features/deliveries/health-cell'
 import { useFailingIds } from '../features/deliveries/use-failing-ids'
 import { refreshWebhook, WebhooksPage, type WebhookColumn } from '../features/webhooks'
@@ -17,13 +19,14 @@ const healthColumn: WebhookColumn = {
 const extraColumns = [healthColumn]
 
 /** Where the webhooks and deliveries features meet: the history under an expanded row, and what a delivery changes of its webhook. */
-export function WebhooksScreen() {
+export function WebhooksScreen({ extraRowItems }: { extraRowItems?: (webhook: Webhook) => MenuItem[] } = {}) {
   const queryClient = useQueryClient()
   const onWebhookChanged = useCallback((webhookId: string) => void refreshWebhook(queryClient, webhookId), [queryClient])
   return (
     <WebhooksPage
       extraColumns={extraColumns}
       useFailingIds={useFailingIds}
+      {...(extraRowItems ? { extraRowItems } : {})}
       renderExpanded={(webhook) => (
         <Suspense fallback={<p role="status">Loading delivery history…</p>}>
           <DeliveryHistory webhook={webhook} onWebhookChanged={onWebhookChanged} />

@@ -14,6 +14,7 @@ import { DeliveryTable } from './delivery-table'
 import { readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type HistoryFilters } from './history-params'
 import { useResendDelivery } from './mutations'
 import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
+import { usePinnedDeliveries } from './pinned-deliveries'
 import { usePinnedResends } from './use-pinned-resends'
 import { deliveryIndexQuery } from './background'
 import { BulkResendControls } from './bulk-resend-controls'
@@ -48,7 +49,17 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
   const name = webhookDisplayName(webhook)
   const openDeliveryId = params.get('history') === webhook.id ? params.get('delivery') : null
 
-  const { pinned: pinnedRows, rows: pagedRows, pin } = usePinnedResends(history.data?.pages, filters)
+  const { pinned: resentRows, rows: pagedRows, pin } = usePinnedResends(history.data?.pages, filters)
+  // Deliveries made outside the history (a test event) stand on top too, with their own label.
+  const external = usePinnedDeliveries(webhook.id)
+  const pinned = useMemo(
+    () => [
+      ...resentRows.map((delivery) => ({ delivery, label: 'New: resent' })),
+      ...external.filter((p) => !resentRows.includes(p.delivery)),
+    ],
+    [resentRows, external],
+  )
+  const pinnedRows = useMemo(() => pinned.map((p) => p.delivery), [pinned])
   const now = useMinuteClock()
   const { filters: view, errors: viewErrors } = readViewFilters(params, now)
   const deferredView = useDeferredValue(view)
@@ -64,7 +75,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
   )
   const viewed = useMemo(() => (viewMode ? matches(indexed?.deliveries ?? []) : undefined), [viewMode, matches, indexed])
   const pinnedIds = useMemo(() => new Set(pinnedRows.map((d) => d.id)), [pinnedRows])
-  const rows = viewed ? viewed.filter((d) => !pinnedIds.has(d.id)) : pagedRows
+  const rows = viewed ? viewed.filter((d) => !pinnedIds.has(d.id)) : pagedRows.filter((d) => !pinnedIds.has(d.id))
   const failedOf = useCallback((deliveries: readonly Delivery[]) => matches(deliveries).filter((d) => d.status === 'fail'), [matches])
   // The API has no date filter: once the pages read go past From, the view is whole.
   const oldestRead = indexed?.deliveries.at(-1)?.triggeredAt
@@ -195,7 +206,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
         ) : (
           <DeliveryTable
             labelledBy={headingId}
-            pinned={pinnedRows}
+            pinned={pinned}
             rows={rows}
             onOpen={openDelivery}
             onResend={setToResend}
@@ -224,7 +235,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
         <>
           <DeliveryTable
             labelledBy={headingId}
-            pinned={pinnedRows}
+            pinned={pinned}
             rows={rows}
             onOpen={openDelivery}
             onResend={setToResend}

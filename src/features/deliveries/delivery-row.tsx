@@ -8,8 +8,8 @@ type DeliveryRowProps = {
   delivery: Delivery
   /** The time "3 minutes ago" is measured from. */
   now: number
-  /** A delivery just created by a resend, shown on top. */
-  isNew?: boolean
+  /** A delivery just made here (a resend, a test event), shown on top with this label. */
+  newLabel?: string
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
   selected: boolean
@@ -23,7 +23,7 @@ type DeliveryRowProps = {
 export const DeliveryRow = memo(function DeliveryRow({
   delivery,
   now,
-  isNew,
+  newLabel,
   onOpen,
   onResend,
   selected,
@@ -35,7 +35,7 @@ export const DeliveryRow = memo(function DeliveryRow({
   const ok = delivery.status === 'success'
   const statusCode = delivery.response?.statusCode
   return (
-    <tr className={isNew ? 'delivery-new' : undefined} ref={measure} data-index={index} aria-rowindex={index + 2}>
+    <tr className={newLabel ? 'delivery-new' : undefined} ref={measure} data-index={index} aria-rowindex={index + 2}>
       <td className="delivery-select">
         <input
           type="checkbox"
@@ -48,7 +48,7 @@ export const DeliveryRow = memo(function DeliveryRow({
         <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
           <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
         </span>
-        {isNew ? <span className="badge delivery-new-badge">New: resent</span> : null}
+        {newLabel ? <span className="badge delivery-new-badge">{newLabel}</span> : null}
       </td>
       <td className="delivery-event">{delivery.eventType}</td>
       <td>

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Delivery } from '../../api'
 import { DeliveryRow } from './delivery-row'
+import type { PinnedDelivery } from './pinned-deliveries'
 import { useVirtualRows } from './use-virtual-rows'
 
 const COLUMNS = 7
 
 type DeliveryTableProps = {
   labelledBy: string
-  /** Deliveries just made by a resend, on top. */
-  pinned: Delivery[]
+  /** Deliveries just made here (a resend, a test event), on top with their label. */
+  pinned: PinnedDelivery[]
   rows: Delivery[]
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
@@ -20,9 +21,9 @@ type DeliveryTableProps = {
 export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend, selected, onToggle }: DeliveryTableProps) {
   const now = useNow(30_000)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const all = pinned.length ? [...pinned, ...rows] : rows
+  const all = pinned.length ? [...pinned.map((p) => p.delivery), ...rows] : rows
   const virtual = useVirtualRows(all.length, scrollRef)
-  const pinnedIds = new Set(pinned.map((d) => d.id))
+  const labels = new Map(pinned.map((p) => [p.delivery.id, p.label]))
   const table = (
     <table className="delivery-table" aria-labelledby={labelledBy} aria-rowcount={all.length + 1}>
       <thead>
@@ -55,7 +56,7 @@ export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend, sele
               measure={virtual.measure}
               delivery={delivery}
               now={now}
-              isNew={pinnedIds.has(delivery.id)}
+              newLabel={labels.get(delivery.id)}
               onOpen={onOpen}
               onResend={onResend}
               selected={selected.has(delivery.id)}

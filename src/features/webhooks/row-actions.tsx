@@ -1,6 +1,7 @@
 import type { Webhook } from '../../api'
 import { webhookDisplayName } from '../../wording/display-name'
-import { MenuButton } from '../../components/ui/menu-button'
+import { createContext, useContext } from 'react'
+import { MenuButton, type MenuItem } from '../../components/ui/menu-button'
 import { useSearchParams } from '../../lib/url-state'
 import { useSetWebhookEnabled } from './mutations'
 import { useWebhooksDialogs } from './webhooks-dialogs-provider'
@@ -8,12 +9,16 @@ import { useWebhooksDialogs } from './webhooks-dialogs-provider'
 /** Parameters of the delivery history; they belong to the webhook whose history is open. */
 export const closedHistory = { history: null, dstatus: null, devent: null, dsort: null, dfrom: null, dto: null, dq: null, delivery: null }
 
+/** More row menu items, composed in from app (the mock's "Send test event"); none by default. */
+export const RowMenuItemsContext = createContext<((webhook: Webhook) => MenuItem[]) | undefined>(undefined)
+
 export const historyRegionId = (webhook: Webhook) => `delivery-history-${webhook.id}`
 
 export function RowActionsCell({ webhook }: { webhook: Webhook }) {
   const [params, setSearch] = useSearchParams()
   const setEnabled = useSetWebhookEnabled()
   const { setOpen, setCurrentRow } = useWebhooksDialogs()
+  const extraItems = useContext(RowMenuItemsContext)
   const name = webhookDisplayName(webhook)
   const expanded = params.get('history') === webhook.id
   const openDialog = (dialog: 'delete' | 'edit-managed') => {
@@ -46,6 +51,7 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
           webhook.enabled
             ? { label: 'Disable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: false }) }
             : { label: 'Enable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: true }) },
+          ...(extraItems?.(webhook) ?? []),
           { label: 'Delete', destructive: true, onSelect: () => openDialog('delete') },
         ]}
       />

@@ -3,6 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react'
 import { isApiError, type Webhook } from '../../api'
 import { describeError } from '../../wording/describe-error'
 import { Button } from '../../components/ui/button'
+import type { MenuItem } from '../../components/ui/menu-button'
 import { ErrorState } from '../../components/ui/error-state'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { webhookCountQuery, webhookListQuery } from './queries'
@@ -10,6 +11,7 @@ import { clearFiltersUpdate, hasFilters, isFirstPage, parseTableState, sortUpdat
 import type { WebhookColumn } from './webhook-columns'
 import { WebhooksDialogs } from './webhooks-dialogs'
 import { WebhooksDialogsProvider } from './webhooks-dialogs-provider'
+import { RowMenuItemsContext } from './row-actions'
 import { WebhooksFilters } from './webhooks-filters'
 import { WebhooksPagination } from './webhooks-pagination'
 import { WebhooksTable } from './webhooks-table'
@@ -40,11 +42,13 @@ type WebhooksPageProps = {
    * deliveries (a hook the app passes in); `checked` of them are known so far.
    */
   useFailingIds?: (ids: string[]) => { failing: ReadonlySet<string>; checked: number }
+  /** More items of each row's menu, before Delete; the app passes them in (mock mode: "Send test event"). */
+  extraRowItems?: (webhook: Webhook) => MenuItem[]
 }
 
 const noFailing = () => ({ failing: new Set<string>(), checked: 0 })
 
-export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noFailing }: WebhooksPageProps) {
+export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noFailing, extraRowItems }: WebhooksPageProps) {
   const [params] = useSearchParams()
   const state = useMemo(() => parseTableState(params), [params])
   const query = useMemo(() => toGetWebhooksParams(state), [state])
@@ -80,55 +84,57 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
 
   return (
     <WebhooksDialogsProvider>
-      <section aria-labelledby="webhooks-heading" className="webhooks-page">
-        <div className="page-header">
-          <h1 id="webhooks-heading" ref={heading} tabIndex={-1}>
-            Webhooks
-          </h1>
-          <QuotaCount />
-          <Button variant="primary" className="create-button" onClick={() => setSearch({ create: '1' })}>
-            Create new
-          </Button>
-        </div>
+      <RowMenuItemsContext.Provider value={extraRowItems}>
+        <section aria-labelledby="webhooks-heading" className="webhooks-page">
+          <div className="page-header">
+            <h1 id="webhooks-heading" ref={heading} tabIndex={-1}>
+              Webhooks
+            </h1>
+            <QuotaCount />
+            <Button variant="primary" className="create-button" onClick={() => setSearch({ create: '1' })}>
+              Create new
+            </Button>
+          </div>
 
-        <WebhooksFilters state={state} />
+          <WebhooksFilters state={state} />
 
-        <p role="status" className="refetch-status">
-          {list.isFetching && !list.isPending
-            ? 'Updating webhooks…'
-            : failingMode && listed && failing.checked < listed.length
-              ? `Checking deliveries: ${failing.checked} of ${listed.length} webhooks checked…`
-              : ''}
-        </p>
+          <p role="status" className="refetch-status">
+            {list.isFetching && !list.isPending
+              ? 'Updating webhooks…'
+              : failingMode && listed && failing.checked < listed.length
+                ? `Checking deliveries: ${failing.checked} of ${listed.length} webhooks checked…`
+                : ''}
+          </p>
 
-        {list.isError ? (
-          <ErrorState
-            title="Could not load webhooks"
-            message={describeError(list.error)}
-            traceId={isApiError(list.error) ? list.error.traceId : undefined}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
-        ) : null}
+          {list.isError ? (
+            <ErrorState
+              title="Could not load webhooks"
+              message={describeError(list.error)}
+              traceId={isApiError(list.error) ? list.error.traceId : undefined}
+              onRetry={() => void list.refetch()}
+              retrying={list.isFetching}
+            />
+          ) : null}
 
-        {list.isError && !list.data ? null : (
-          <WebhooksTable
-            labelledBy="webhooks-heading"
-            rows={rows}
-            sort={state.sort}
-            onSortChange={(sort) => setSearch(sortUpdate(sort))}
-            expandedId={expandedId}
-            empty={empty}
-            renderExpanded={renderExpanded}
-            extraColumns={extraColumns}
-          />
-        )}
+          {list.isError && !list.data ? null : (
+            <WebhooksTable
+              labelledBy="webhooks-heading"
+              rows={rows}
+              sort={state.sort}
+              onSortChange={(sort) => setSearch(sortUpdate(sort))}
+              expandedId={expandedId}
+              empty={empty}
+              renderExpanded={renderExpanded}
+              extraColumns={extraColumns}
+            />
+          )}
 
-        {failingMode ? null : <WebhooksPagination limit={state.limit} links={list.data?.links} />}
+          {failingMode ? null : <WebhooksPagination limit={state.limit} links={list.data?.links} />}
 
-        {/* The row and its menu are gone after a delete: give focus a sensible place to land. */}
-        <WebhooksDialogs onDeleted={() => heading.current?.focus()} />
-      </section>
+          {/* The row and its menu are gone after a delete: give focus a sensible place to land. */}
+          <WebhooksDialogs onDeleted={() => heading.current?.focus()} />
+        </section>
+      </RowMenuItemsContext.Provider>
     </WebhooksDialogsProvider>
   )
 }

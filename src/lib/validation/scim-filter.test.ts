@@ -167,4 +167,33 @@ describe('matchesFilter', () => {
   it('compares values exactly, case included', () => {
     expect(matchesFilter('spaceId eq "SPACE-XYZ"', example.cloudevents.payload)).toBe(false)
   })
+
+  it('evaluates "and" before "or", as it parses', () => {
+    const payload = { spaceid: 's1', toplevelresourceid: 'app-1', data: { id: 'x' } }
+    // s2 or (app-1 and x): true; (s2 or app-1) and nope would be false either way, so check both groupings.
+    expect(matchesFilter('spaceId eq "s2" or topLevelResourceId eq "app-1" and id eq "x"', payload)).toBe(true)
+    expect(matchesFilter('spaceId eq "s1" or topLevelResourceId eq "nope" and id eq "nope"', payload)).toBe(true)
+    expect(matchesFilter('spaceId eq "s2" and topLevelResourceId eq "app-1" or id eq "nope"', payload)).toBe(false)
+  })
+
+  const everyPayload = Object.entries((events as { events: Record<string, Record<string, { payload?: unknown }>> }).events).flatMap(
+    ([name, entry]) =>
+      (['cloudevents', 'legacy', 'hybrid'] as const).map((format) => [`${name} (${format})`, entry[format]?.payload] as const),
+  )
+
+  it.each(everyPayload)('matches %s on the values it carries and not on others', (_name, payload) => {
+    for (const attribute of ['id', 'spaceId', 'topLevelResourceId', 'data.status'] as const) {
+      const value = filterAttributeValue(payload, attribute)
+      // The grammar takes only "ok" and "error" for data.status (reload.finished carries SUCCEEDED and the like).
+      if (attribute === 'data.status' && value !== undefined && !['ok', 'error'].includes(value)) continue
+      if (value === undefined) {
+        expect(matchesFilter(`${attribute} eq "anything"`, payload)).toBe(false)
+        continue
+      }
+      expect(matchesFilter(`${attribute} eq ${JSON.stringify(value)}`, payload)).toBe(true)
+      expect(matchesFilter(`${attribute} ne ${JSON.stringify(value)}`, payload)).toBe(false)
+      const other = attribute === 'data.status' ? (value === 'ok' ? 'error' : 'ok') : `${value}-other`
+      expect(matchesFilter(`${attribute} eq ${JSON.stringify(other)}`, payload)).toBe(false)
+    }
+  })
 })
