@@ -4,6 +4,7 @@ import { Toaster } from '../components/ui/toast'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
+import { ThemeToggle } from './theme-toggle'
 
 export type { Backend } from './backend'
 
@@ -34,7 +35,10 @@ export function App({
           <span className="backend-badge" aria-label="Backend">
             {backend ? backendLabel(backend) : 'No tenant connected'}
           </span>
-          {actions ? <span className="shell-actions">{actions}</span> : null}
+          <span className="shell-actions">
+            {actions}
+            <ThemeToggle />
+          </span>
         </header>
         <main className="shell-main">
           {notice}
