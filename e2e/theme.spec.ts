@@ -6,11 +6,9 @@ import { expect, expectNoAxeViolations, test } from './fixtures'
 
 const luminance = (page: Page, selector: string, property: 'color' | 'backgroundColor') =>
   page.locator(selector).evaluate((element, prop) => {
-    const [r, g, b] = getComputedStyle(element)
-      [prop].match(/[\d.]+/g)!
-      .slice(0, 3)
-      .map((v) => Number(v) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    const style = getComputedStyle(element)
+    const channels = style[prop].match(/[\d.]+/g)!.slice(0, 3)
+    const [r, g, b] = channels.map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
   }, property)
 
