@@ -4,6 +4,7 @@ import { describeError, isApiError, webhookDisplayName, type Webhook } from '../
 import { Button } from '../../components/ui/button'
 import { ErrorState } from '../../components/ui/error-state'
 import { setSearch, useSearchParams } from '../../lib/url-state'
+import { KeyboardShortcuts } from './keyboard-shortcuts'
 import { useDeleteWebhook, useSetWebhookEnabled } from './mutations'
 import { webhookCountQuery, webhookListQuery } from './queries'
 import { RowActionsContext, type RowActions } from './row-actions'
@@ -97,6 +98,7 @@ export function WebhooksPage() {
           Webhooks
         </h1>
         <QuotaCount />
+        <KeyboardShortcuts />
         <Button variant="primary" className="create-button" onClick={() => setSearch({ create: '1' })}>
           Create new
         </Button>
