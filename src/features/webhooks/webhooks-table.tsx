@@ -1,9 +1,9 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table'
-import { Fragment, type ReactNode } from 'react'
+import { Fragment, useMemo, type ReactNode } from 'react'
 import type { Webhook } from '../../api'
 import { historyRegionId } from './row-actions'
 import { fromSorting, toSorting, type Sort } from './table-state'
-import { webhookColumns, webhookTableFeatures } from './webhook-columns'
+import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
 const SKELETON_ROWS = 6
@@ -21,13 +21,24 @@ type WebhooksTableProps = {
   renderExpanded: (webhook: Webhook) => ReactNode
   /** What an empty page says, in place of rows. */
   empty: ReactNode
+  extraColumns?: WebhookColumn[] | undefined
 }
 
-export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId, renderExpanded, empty }: WebhooksTableProps) {
+export function WebhooksTable({
+  labelledBy,
+  rows,
+  sort,
+  onSortChange,
+  expandedId,
+  renderExpanded,
+  empty,
+  extraColumns,
+}: WebhooksTableProps) {
   const sorting = toSorting(sort)
+  const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
   const table = useTable({
     features: webhookTableFeatures,
-    columns: webhookColumns,
+    columns,
     data: rows ?? noRows,
     getRowId: (row) => row.id,
     state: { sorting },
@@ -38,7 +49,7 @@ export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId
     // The API always sorts by something: a third click turns the order round, not off.
     enableSortingRemoval: false,
   })
-  const columnCount = webhookColumns.length
+  const columnCount = columns.length
   const loading = rows === undefined
 
   return (
