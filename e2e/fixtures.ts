@@ -16,6 +16,8 @@ async function scan(page: Page): Promise<string[]> {
  * change) and put back afterwards, as are the colour scheme and the page's state.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // Two full scans take a while on a busy machine: give the test the time they need.
+  base.info().setTimeout(base.info().timeout + 30_000)
   const before = await page.evaluate((key) => {
     const choice = localStorage.getItem(key)
     localStorage.removeItem(key)
