@@ -60,7 +60,10 @@ export function WebhooksPage({ renderExpanded, extraColumns }: WebhooksPageProps
     </div>
   ) : (
     <div className="empty-state">
-      <p>No webhooks yet.</p>
+      <p>
+        No webhooks yet. A webhook sends an HTTPS request to a service of yours whenever a chosen event happens in the tenant, such as an
+        app reload finishing.
+      </p>
       <Button variant="primary" onClick={() => setSearch({ create: '1' })}>
         Create new
       </Button>
