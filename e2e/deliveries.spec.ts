@@ -40,9 +40,16 @@ test('filter to failures, open one, check its signature both ways, resend it', a
 
   // Open the newest failure: the viewer has its own link.
   const first = failures.first()
+  // Its event by catalogue title, the type name beneath.
+  const [title, typeName] = (await first.getByRole('cell').nth(1).innerText()).split('\n')
+  expect(title).not.toMatch(/^com\.qlik\./)
+  expect(typeName).toMatch(/^com\.qlik\.v1\./)
   await first.getByRole('button', { name: /^View payload/ }).click()
-  const viewer = page.getByRole('dialog', { name: /^Delivery of com\.qlik\./ })
+  const viewer = page.getByRole('dialog', { name: /^Delivery of / })
   await expect(viewer).toBeVisible()
+  // Events by name: the catalogue title, with the type name in the description.
+  await expect(viewer).not.toHaveAccessibleName(/com\.qlik\./)
+  await expect(viewer).toHaveAccessibleDescription(/^com\.qlik\.v1\.[a-z.-]+\. /)
   await expect(page).toHaveURL(/delivery=dl-slack-app-events-\d+/)
   const headers = viewer.getByRole('table', { name: 'Request headers' })
   await expect(headers.getByRole('row', { name: /Qlik-Signature/ })).toBeVisible()

@@ -5,6 +5,7 @@ import { App } from './app/app'
 import { TenantConsole } from './app/tenant-console'
 import type { DemoControl } from './features/demo'
 import './app/styles.css'
+import { startTheme } from './app/theme'
 
 let demo: Promise<DemoControl> | undefined
 if (__BACKEND__ === 'mock') {
@@ -13,6 +14,9 @@ if (__BACKEND__ === 'mock') {
   demo = import('../mocks/browser').then((m) => m.startMockWorker())
   configureApi({ ready: demo })
 }
+
+// Before the first render, so that the page never flashes in the other theme.
+startTheme()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -6,6 +6,7 @@ import type { DemoControl } from '../features/demo'
 import { backendLabel, type Backend } from './backend'
 import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
+import { ThemeToggle } from './theme-toggle'
 import { WebhooksScreen } from './webhooks-screen'
 
 export type { Backend } from './backend'
@@ -41,12 +42,11 @@ export function App({
         </span>
         <ConnectionStatus />
         {__BACKEND__ === 'mock' ? <DemoPersona /> : null}
-        {actions || __BACKEND__ === 'mock' ? (
-          <span className="shell-actions">
-            {__BACKEND__ === 'mock' ? <DemoHeaderActions /> : null}
-            {actions}
-          </span>
-        ) : null}
+        <span className="shell-actions">
+          {__BACKEND__ === 'mock' ? <DemoHeaderActions /> : null}
+          {actions}
+          <ThemeToggle />
+        </span>
       </header>
       <main className="shell-main">
         {notice}

@@ -4,7 +4,7 @@ import type { Webhook } from '../api'
 import type { MenuItem } from '../components/ui/menu-button'
 import { HealthCell } from '../features/deliveries/health-cell'
 import { useFailingIds } from '../features/deliveries/use-failing-ids'
-import { refreshWebhook, WebhooksPage, type WebhookColumn } from '../features/webhooks'
+import { refreshWebhook, useEventTitles, WebhooksPage, type WebhookColumn } from '../features/webhooks'
 
 // The delivery history is a chunk of its own: the first page does not need it, and it is heavier than the table.
 const DeliveryHistory = lazy(() => import('../features/deliveries').then((m) => ({ default: m.DeliveryHistory })))
@@ -21,6 +21,7 @@ const extraColumns = [healthColumn]
 /** Where the webhooks and deliveries features meet: the history under an expanded row, and what a delivery changes of its webhook. */
 export function WebhooksScreen({ extraRowItems }: { extraRowItems?: (webhook: Webhook) => MenuItem[] } = {}) {
   const queryClient = useQueryClient()
+  const eventTitle = useEventTitles()
   const onWebhookChanged = useCallback((webhookId: string) => void refreshWebhook(queryClient, webhookId), [queryClient])
   return (
     <WebhooksPage
@@ -29,7 +30,7 @@ export function WebhooksScreen({ extraRowItems }: { extraRowItems?: (webhook: We
       {...(extraRowItems ? { extraRowItems } : {})}
       renderExpanded={(webhook) => (
         <Suspense fallback={<p role="status">Loading delivery history…</p>}>
-          <DeliveryHistory webhook={webhook} onWebhookChanged={onWebhookChanged} />
+          <DeliveryHistory webhook={webhook} onWebhookChanged={onWebhookChanged} eventTitle={eventTitle} />
         </Suspense>
       )}
     />

@@ -11,6 +11,7 @@ import { formatUtc } from '../../lib/relative-time'
 import { useSearchParams } from '../../lib/url-state'
 import { DeliveryFilters } from './delivery-filters'
 import { DeliveryTable } from './delivery-table'
+import { EventTitleContext, useEventTitle, type EventTitle } from './event-title'
 import { readHistoryFilters, toDeliveriesParams, writeHistoryFilters, type HistoryFilters } from './history-params'
 import { useResendDelivery } from './mutations'
 import { DELIVERY_REFRESH_MS, deliveryHistoryQuery } from './queries'
@@ -28,14 +29,18 @@ import { hasViewFilters, readViewFilters, viewRows, writeViewFilters, type ViewF
 // a chunk of its own, loaded when a delivery is opened.
 const PayloadViewer = lazy(() => import('./payload-viewer').then((m) => ({ default: m.PayloadViewer })))
 
+const noTitle: EventTitle = () => undefined
+
 type DeliveryHistoryProps = {
   webhook: Webhook
   /** A delivery action may have changed the webhook itself (a failed resend counts toward disabling it). */
   onWebhookChanged: (webhookId: string) => void
+  /** Catalogue titles of event types, shown in the rows and the payload viewer. */
+  eventTitle?: EventTitle
 }
 
 /** The delivery history of one webhook (the API keeps 7 days), with filters, paging, resend and the payload viewer. */
-export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryProps) {
+export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitle }: DeliveryHistoryProps) {
   const [params, setSearch] = useSearchParams()
   const filters = readHistoryFilters(params)
   const [paused, setPaused] = useState(false)
@@ -134,164 +139,166 @@ export function DeliveryHistory({ webhook, onWebhookChanged }: DeliveryHistoryPr
   }
 
   return (
-    <section className="delivery-history" aria-labelledby={headingId}>
-      <div className="delivery-history-header">
-        <h2 id={headingId} className="delivery-history-title">
-          Delivery history <span className="muted">of {name}, last 7 days</span>
-        </h2>
-        <div className="delivery-refresh">
-          {/* Not a live region: announcing every background refresh would drown a screen reader. */}
-          <span className="muted">
-            {paused
-              ? 'Auto-refresh paused'
-              : history.isFetching && !history.isFetchingNextPage && history.data
-                ? 'Refreshing…'
-                : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
-          </span>
-          <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
-          <DeliverySettingsButton />
-        </div>
-      </div>
-      {webhook.enabled === false ? (
-        <p className="delivery-note">
-          This webhook is disabled{webhook.disabledReason ? `: ${webhook.disabledReason}` : '.'} Resending still sends to its URL, and a
-          failure still counts.
-        </p>
-      ) : null}
-
-      {indexed ? <FailureSummary deliveries={indexed.deliveries} complete={indexed.complete} /> : null}
-      <BulkResendPanel webhookId={webhook.id} />
-
-      <DeliveryFilters
-        filters={filters}
-        eventTypes={eventTypes}
-        onChange={setFilters}
-        onClear={clearFilters}
-        view={view}
-        viewErrors={viewErrors}
-        onViewChange={setView}
-        now={now}
-      />
-
-      <div className="delivery-toolbar">
-        <BulkResendControls
-          webhookId={webhook.id}
-          failedOf={failedOf}
-          index={indexed}
-          now={now}
-          selected={selected}
-          onSelect={setSelected}
-          onWebhookChanged={() => onWebhookChanged(webhook.id)}
-        />
-        <ExportButtons webhookName={name} deliveries={pinnedRows.length ? [...pinnedRows, ...rows] : rows} />
-      </div>
-      {viewMode ? (
-        <p role="status" className="muted delivery-searched">
-          {index.isError
-            ? `Could not read every delivery: ${describeError(index.error)}`
-            : viewWhole
-              ? `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} of ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'matches' : 'match'}.`
-              : `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries so far, loading more…`}
-        </p>
-      ) : null}
-
-      {viewMode ? (
-        rows.length === 0 && pinnedRows.length === 0 ? (
-          viewWhole || index.isError ? (
-            <div className="empty-state">
-              <p>No deliveries match these filters in the last 7 days.</p>
-              <Button onClick={clearFilters}>Clear filters</Button>
-            </div>
-          ) : null
-        ) : (
-          <DeliveryTable
-            labelledBy={headingId}
-            pinned={pinned}
-            rows={rows}
-            onOpen={openDelivery}
-            onResend={setToResend}
-            selected={selected}
-            onToggle={toggle}
-          />
-        )
-      ) : history.isPending ? (
-        <p role="status" aria-busy="true" className="delivery-loading">
-          Loading deliveries…
-        </p>
-      ) : history.isError && !history.data ? (
-        <ErrorState
-          title="Could not load the delivery history"
-          message={describeError(history.error)}
-          traceId={isApiError(history.error) ? history.error.traceId : undefined}
-          onRetry={() => void history.refetch()}
-          retrying={history.isFetching}
-        />
-      ) : rows.length === 0 && pinnedRows.length === 0 ? (
-        <div className="empty-state">
-          <p>{filtered ? 'No deliveries match these filters in the last 7 days.' : 'No deliveries in the last 7 days.'}</p>
-          {filtered ? <Button onClick={clearFilters}>Clear filters</Button> : null}
-        </div>
-      ) : (
-        <>
-          <DeliveryTable
-            labelledBy={headingId}
-            pinned={pinned}
-            rows={rows}
-            onOpen={openDelivery}
-            onResend={setToResend}
-            selected={selected}
-            onToggle={toggle}
-          />
-          <div className="delivery-more">
-            <span className="muted" role="status">
-              {rows.length + pinnedRows.length} {rows.length + pinnedRows.length === 1 ? 'delivery' : 'deliveries'} shown
-              {history.hasNextPage ? '; more are available' : ''}
+    <EventTitleContext.Provider value={eventTitle}>
+      <section className="delivery-history" aria-labelledby={headingId}>
+        <div className="delivery-history-header">
+          <h2 id={headingId} className="delivery-history-title">
+            Delivery history <span className="muted">of {name}, last 7 days</span>
+          </h2>
+          <div className="delivery-refresh">
+            {/* Not a live region: announcing every background refresh would drown a screen reader. */}
+            <span className="muted">
+              {paused
+                ? 'Auto-refresh paused'
+                : history.isFetching && !history.isFetchingNextPage && history.data
+                  ? 'Refreshing…'
+                  : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
             </span>
-            {history.hasNextPage ? (
-              <Button onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-                {history.isFetchingNextPage ? 'Loading more…' : 'Load more'}
-              </Button>
-            ) : null}
+            <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
+            <DeliverySettingsButton />
           </div>
-          {history.isError ? (
-            <p role="alert" className="error-title">
-              Could not refresh: {describeError(history.error)}
-            </p>
-          ) : null}
-        </>
-      )}
+        </div>
+        {webhook.enabled === false ? (
+          <p className="delivery-note">
+            This webhook is disabled{webhook.disabledReason ? `: ${webhook.disabledReason}` : '.'} Resending still sends to its URL, and a
+            failure still counts.
+          </p>
+        ) : null}
 
-      <ConfirmDialog
-        open={toResend !== null}
-        onOpenChange={(open) => !open && !resend.isPending && setToResend(null)}
-        title="Resend this delivery?"
-        description={
-          toResend ? (
-            <>
-              The original {toResend.eventType} payload of {formatUtc(toResend.triggeredAt)} is sent again, to the webhook’s current URL (
-              {webhook.url ?? 'none'}) with its current headers and secret. It is recorded as a new delivery, and if it fails it counts
-              toward automatically disabling the webhook.
-            </>
-          ) : (
-            ''
-          )
-        }
-        confirmLabel={resend.isPending ? 'Resending…' : 'Resend'}
-        onConfirm={confirmResend}
-        busy={resend.isPending}
-      />
+        {indexed ? <FailureSummary deliveries={indexed.deliveries} complete={indexed.complete} /> : null}
+        <BulkResendPanel webhookId={webhook.id} />
 
-      {openDeliveryId ? (
-        <Suspense fallback={<p role="status">Opening the delivery…</p>}>
-          <PayloadViewer
-            key={openDeliveryId}
+        <DeliveryFilters
+          filters={filters}
+          eventTypes={eventTypes}
+          onChange={setFilters}
+          onClear={clearFilters}
+          view={view}
+          viewErrors={viewErrors}
+          onViewChange={setView}
+          now={now}
+        />
+
+        <div className="delivery-toolbar">
+          <BulkResendControls
             webhookId={webhook.id}
-            deliveryId={openDeliveryId}
-            onClose={() => setSearch({ delivery: null })}
+            failedOf={failedOf}
+            index={indexed}
+            now={now}
+            selected={selected}
+            onSelect={setSelected}
+            onWebhookChanged={() => onWebhookChanged(webhook.id)}
           />
-        </Suspense>
-      ) : null}
-    </section>
+          <ExportButtons webhookName={name} deliveries={pinnedRows.length ? [...pinnedRows, ...rows] : rows} />
+        </div>
+        {viewMode ? (
+          <p role="status" className="muted delivery-searched">
+            {index.isError
+              ? `Could not read every delivery: ${describeError(index.error)}`
+              : viewWhole
+                ? `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} of ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'matches' : 'match'}.`
+                : `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries so far, loading more…`}
+          </p>
+        ) : null}
+
+        {viewMode ? (
+          rows.length === 0 && pinnedRows.length === 0 ? (
+            viewWhole || index.isError ? (
+              <div className="empty-state">
+                <p>No deliveries match these filters in the last 7 days.</p>
+                <Button onClick={clearFilters}>Clear filters</Button>
+              </div>
+            ) : null
+          ) : (
+            <DeliveryTable
+              labelledBy={headingId}
+              pinned={pinned}
+              rows={rows}
+              onOpen={openDelivery}
+              onResend={setToResend}
+              selected={selected}
+              onToggle={toggle}
+            />
+          )
+        ) : history.isPending ? (
+          <p role="status" aria-busy="true" className="delivery-loading">
+            Loading deliveries…
+          </p>
+        ) : history.isError && !history.data ? (
+          <ErrorState
+            title="Could not load the delivery history"
+            message={describeError(history.error)}
+            traceId={isApiError(history.error) ? history.error.traceId : undefined}
+            onRetry={() => void history.refetch()}
+            retrying={history.isFetching}
+          />
+        ) : rows.length === 0 && pinnedRows.length === 0 ? (
+          <div className="empty-state">
+            <p>{filtered ? 'No deliveries match these filters in the last 7 days.' : 'No deliveries in the last 7 days.'}</p>
+            {filtered ? <Button onClick={clearFilters}>Clear filters</Button> : <NoDeliveriesYet webhook={webhook} />}
+          </div>
+        ) : (
+          <>
+            <DeliveryTable
+              labelledBy={headingId}
+              pinned={pinned}
+              rows={rows}
+              onOpen={openDelivery}
+              onResend={setToResend}
+              selected={selected}
+              onToggle={toggle}
+            />
+            <div className="delivery-more">
+              <span className="muted" role="status">
+                {rows.length + pinnedRows.length} {rows.length + pinnedRows.length === 1 ? 'delivery' : 'deliveries'} shown
+                {history.hasNextPage ? '; more are available' : ''}
+              </span>
+              {history.hasNextPage ? (
+                <Button onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+                  {history.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+                </Button>
+              ) : null}
+            </div>
+            {history.isError ? (
+              <p role="alert" className="error-title">
+                Could not refresh: {describeError(history.error)}
+              </p>
+            ) : null}
+          </>
+        )}
+
+        <ConfirmDialog
+          open={toResend !== null}
+          onOpenChange={(open) => !open && !resend.isPending && setToResend(null)}
+          title="Resend this delivery?"
+          description={
+            toResend ? (
+              <>
+                The original {toResend.eventType} payload of {formatUtc(toResend.triggeredAt)} is sent again, to the webhook’s current URL (
+                {webhook.url ?? 'none'}) with its current headers and secret. It is recorded as a new delivery, and if it fails it counts
+                toward automatically disabling the webhook.
+              </>
+            ) : (
+              ''
+            )
+          }
+          confirmLabel={resend.isPending ? 'Resending…' : 'Resend'}
+          onConfirm={confirmResend}
+          busy={resend.isPending}
+        />
+
+        {openDeliveryId ? (
+          <Suspense fallback={<p role="status">Opening the delivery…</p>}>
+            <PayloadViewer
+              key={openDeliveryId}
+              webhookId={webhook.id}
+              deliveryId={openDeliveryId}
+              onClose={() => setSearch({ delivery: null })}
+            />
+          </Suspense>
+        ) : null}
+      </section>
+    </EventTitleContext.Provider>
   )
 }
 
@@ -309,4 +316,26 @@ function describeOutcome(delivery: Delivery): string {
   const status = delivery.response?.statusCode
   const parts = [status ? `HTTP ${status}` : 'no HTTP answer', delivery.statusMessage].filter(Boolean)
   return parts.join(', ')
+}
+
+const createdFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** An empty history: since when the webhook exists, and what would make a delivery. */
+function NoDeliveriesYet({ webhook }: { webhook: Webhook }) {
+  const created = webhook.createdAt ? new Date(webhook.createdAt) : undefined
+  const eventTitle = useEventTitle()
+  const events = (webhook.eventTypes ?? []).map((name) => eventTitle(name) ?? name)
+  return (
+    <>
+      {created && !Number.isNaN(created.getTime()) ? <p>This webhook was created on {createdFormat.format(created)}.</p> : null}
+      <p>
+        Qlik sends a delivery each time one of its events happens in the tenant
+        {events.length ? <> ({events.join(', ')})</> : null}
+        {webhook.enabled ? '' : ', once the webhook is enabled'}.
+        {__BACKEND__ === 'mock'
+          ? ' On the built-in mock tenant, choose Send test event in this webhook’s menu, or turn on Live traffic in Demo controls.'
+          : null}
+      </p>
+    </>
+  )
 }

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { Delivery } from '../../api'
 import { Button } from '../../components/ui/button'
 import { Tooltip } from '../../components/ui/tooltip'
+import { EventName } from './event-name'
 import { formatRelativeTime, formatUtc } from '../../lib/relative-time'
 
 type DeliveryRowProps = {
@@ -50,7 +51,9 @@ export const DeliveryRow = memo(function DeliveryRow({
         </span>
         {newLabel ? <span className="badge delivery-new-badge">{newLabel}</span> : null}
       </td>
-      <td className="delivery-event">{delivery.eventType}</td>
+      <td className="delivery-event">
+        <EventName eventType={delivery.eventType} />
+      </td>
       <td>
         <Tooltip content={exact} inline>
           {/* Focusable so that keyboard users get the exact time too. */}

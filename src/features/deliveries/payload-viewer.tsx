@@ -12,6 +12,7 @@ import { truncateText } from '../../lib/json-tree'
 import { formatUtc } from '../../lib/relative-time'
 import { CopyCurlButton } from './copy-curl-button'
 import { PayloadFormatInfo } from './payload-format'
+import { useEventTitle } from './event-title'
 import { deliveryQuery } from './queries'
 import { SignatureCheck } from './signature-check'
 
@@ -24,15 +25,16 @@ type PayloadViewerProps = { webhookId: string; deliveryId: string; onClose: () =
 export function PayloadViewer({ webhookId, deliveryId, onClose }: PayloadViewerProps) {
   const query = useQuery(deliveryQuery(webhookId, deliveryId))
   const delivery = query.data
+  const title = useEventTitle()
   return (
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
       size="large"
-      title={delivery ? `Delivery of ${delivery.eventType}` : 'Delivery'}
+      title={delivery ? `Delivery of ${title(delivery.eventType) ?? delivery.eventType}` : 'Delivery'}
       description={
         delivery
-          ? `${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
+          ? `${title(delivery.eventType) ? `${delivery.eventType}. ` : ''}${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
           : undefined
       }
     >

@@ -2,3 +2,4 @@
 export { refreshWebhook } from './queries'
 export { WebhooksPage } from './webhooks-page'
 export type { WebhookColumn } from './webhook-columns'
+export { useEventTitles } from './use-event-titles'

@@ -3,6 +3,8 @@ import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } 
 import type { Webhook } from '../../api'
 import { webhookDisplayName } from '../../wording/display-name'
 import { TooltipButton } from '../../components/ui/tooltip-button'
+import { TruncatedText } from '../../components/ui/truncated-text'
+import { PersonName } from './person-name'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
 
@@ -14,34 +16,42 @@ const column = createColumnHelper<typeof webhookTableFeatures, Webhook>()
 /** A column of the webhooks table, such as one another feature adds through the app. */
 export type WebhookColumn = ColumnDef<typeof webhookTableFeatures, Webhook>
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
+const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' })
 
+/** One line, "Nov 18, 2026"; the time on hover, and read with the date by screen readers. */
 function DateCell({ value }: { value: string | undefined }) {
   if (!value) return null
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return <>{value}</>
-  return <time dateTime={value}>{dateFormat.format(date)}</time>
+  if (Number.isNaN(date.getTime())) return <TruncatedText>{value}</TruncatedText>
+  return (
+    <time dateTime={value} title={exactFormat.format(date)} className="table-date">
+      {dayFormat.format(date)}
+      <span className="visually-hidden">, {timeFormat.format(date)}</span>
+    </time>
+  )
 }
 
 function NameCell({ webhook }: { webhook: Webhook }) {
   return (
     <>
-      <span className="webhook-name">{webhookDisplayName(webhook)}</span>
-      {webhook.description ? <span className="webhook-description">{webhook.description}</span> : null}
+      <TruncatedText className="webhook-name">{webhookDisplayName(webhook)}</TruncatedText>
+      {webhook.description ? <TruncatedText className="webhook-description">{webhook.description}</TruncatedText> : null}
     </>
   )
 }
 
+/** The titles on one line, in the order the webhook lists them; all of them on hover and focus. */
 function EventsCell({ names }: { names: string[] | undefined }) {
   const catalogue = useQuery(eventTypesQuery())
   if (!names?.length) return <span className="muted">None</span>
   const title = (name: string) => catalogue.data?.data.find((type) => type.name === name)?.title ?? name
+  const titles = names.map(title)
   return (
-    <ul className="event-list">
-      {names.map((name) => (
-        <li key={name}>{title(name)}</li>
-      ))}
-    </ul>
+    <TruncatedText className="event-titles" full={titles.length > 1 ? titles.join(', ') : undefined}>
+      {titles.join(', ')}
+    </TruncatedText>
   )
 }
 
@@ -49,8 +59,8 @@ function OriginCell({ origin }: { origin: Webhook['origin'] }) {
   const value = origin ?? 'api'
   return (
     <>
-      <span className="origin">{value}</span>
-      {value === 'automations' ? <span className="badge badge-automation">Managed by an automation</span> : null}
+      <TruncatedText className="origin">{value}</TruncatedText>
+      {value === 'automations' ? <TruncatedText className="badge badge-automation">Managed by an automation</TruncatedText> : null}
     </>
   )
 }
@@ -73,12 +83,12 @@ function StatusCell({ webhook }: { webhook: Webhook }) {
 
 const dataColumns = column.columns([
   column.accessor('name', { header: 'Name', cell: (info) => <NameCell webhook={info.row.original} /> }),
-  column.accessor('url', { header: 'URL', cell: (info) => <span className="webhook-url">{info.getValue()}</span> }),
+  column.accessor('url', { header: 'URL', cell: (info) => <TruncatedText className="webhook-url">{info.getValue() ?? ''}</TruncatedText> }),
   column.accessor('eventTypes', { header: 'Events', enableSorting: false, cell: (info) => <EventsCell names={info.getValue()} /> }),
   column.accessor('level', { header: 'Level', enableSorting: false, cell: (info) => info.getValue() ?? 'tenant' }),
   column.accessor('origin', { header: 'Origin', enableSorting: false, cell: (info) => <OriginCell origin={info.getValue()} /> }),
   column.accessor('enabled', { header: 'Status', enableSorting: false, cell: (info) => <StatusCell webhook={info.row.original} /> }),
-  column.accessor('ownerId', { header: 'Owner', enableSorting: false, cell: (info) => <span className="mono">{info.getValue()}</span> }),
+  column.accessor('ownerId', { header: 'Owner', enableSorting: false, cell: (info) => <PersonName userId={info.getValue()} /> }),
   column.accessor('createdAt', { header: 'Created', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
   column.accessor('updatedAt', { header: 'Updated', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
 ])

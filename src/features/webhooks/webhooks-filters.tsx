@@ -5,21 +5,23 @@ import { Button } from '../../components/ui/button'
 import { MultiSelectMenu, type MultiSelectOption } from '../../components/ui/multi-select-menu'
 import { SelectField } from '../../components/ui/select-field'
 import { setSearch } from '../../lib/url-state'
+import { NAME_FILTER_ID } from './keyboard-shortcuts'
 import { eventTypesQuery } from './queries'
 import { clearFiltersUpdate, filterUpdate, hasFilters, type FilterState, type TableState } from './table-state'
 
 /** How long typing must pause before a text filter reaches the URL and the API. */
 export const TEXT_FILTER_DELAY_MS = 300
 
-type TextFilterProps = { label: string; field: 'name' | 'url'; value: string; placeholder: string }
+type TextFilterProps = { label: string; field: 'name' | 'url'; value: string; placeholder: string; inputId?: string }
 
 /**
  * A free-text filter. The first change while the field has focus makes a
  * Back-button step; the rest of the same typing replaces it, so Back goes
  * to the view before the typing, not to each letter.
  */
-function TextFilter({ label, field, value, placeholder }: TextFilterProps) {
-  const id = useId()
+function TextFilter({ label, field, value, placeholder, inputId }: TextFilterProps) {
+  const generatedId = useId()
+  const id = inputId ?? generatedId
   const [text, setText] = useState(value)
   const [urlValue, setUrlValue] = useState(value)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -101,7 +103,7 @@ export function WebhooksFilters({ state }: { state: TableState }) {
 
   return (
     <div role="search" className="filters" aria-label="Filter webhooks">
-      <TextFilter label="Name" field="name" value={state.name} placeholder="Part of a name" />
+      <TextFilter label="Name" field="name" value={state.name} placeholder="Part of a name" inputId={NAME_FILTER_ID} />
       <TextFilter label="URL" field="url" value={state.url} placeholder="Part of a URL" />
       <SelectField
         label="Status"

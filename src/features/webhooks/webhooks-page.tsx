@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button'
 import type { MenuItem } from '../../components/ui/menu-button'
 import { ErrorState } from '../../components/ui/error-state'
 import { setSearch, useSearchParams } from '../../lib/url-state'
+import { KeyboardShortcuts } from './keyboard-shortcuts'
 import { webhookCountQuery, webhookListQuery } from './queries'
 import { clearFiltersUpdate, hasFilters, isFirstPage, parseTableState, sortUpdate, toGetWebhooksParams } from './table-state'
 import type { WebhookColumn } from './webhook-columns'
@@ -75,7 +76,10 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
     </div>
   ) : (
     <div className="empty-state">
-      <p>No webhooks yet.</p>
+      <p>
+        No webhooks yet. A webhook sends an HTTPS request to a service of yours whenever a chosen event happens in the tenant, such as an
+        app reload finishing.
+      </p>
       <Button variant="primary" onClick={() => setSearch({ create: '1' })}>
         Create new
       </Button>
@@ -91,6 +95,7 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
               Webhooks
             </h1>
             <QuotaCount />
+            <KeyboardShortcuts />
             <Button variant="primary" className="create-button" onClick={() => setSearch({ create: '1' })}>
               Create new
             </Button>

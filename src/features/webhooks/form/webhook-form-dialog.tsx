@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { Dialog } from '../../../components/ui/dialog'
 import { useSearchParams } from '../../../lib/url-state'
 import { webhookDetailQuery } from '../queries'
+import { WebhookDetails } from './webhook-details'
 import { WebhookForm } from './webhook-form'
 
 /** The create and edit dialog, opened by `?create=1` or `?edit=<id>` and closed by clearing both. */
@@ -69,5 +70,10 @@ function EditBody({ id, onCancel, onSaved, onDirtyChange }: EditBodyProps) {
       </>
     )
   }
-  return <WebhookForm webhook={detail.data} onCancel={onCancel} onSaved={onSaved} onDirtyChange={onDirtyChange} />
+  return (
+    <>
+      <WebhookDetails webhook={detail.data} />
+      <WebhookForm webhook={detail.data} onCancel={onCancel} onSaved={onSaved} onDirtyChange={onDirtyChange} />
+    </>
+  )
 }
