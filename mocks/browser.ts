@@ -4,13 +4,13 @@ import { db, type MockConfig } from './db'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { deserializeState, serializeState, STORAGE_KEY } from './persistence'
-import { resetDb } from './seed'
+import { configureMock, resetDb } from './seed'
 
 /** Control of the in-browser mock tenant, for demos and end-to-end tests. */
 export type MockTenantControl = {
   /** Back to the seed: webhooks, deliveries, configuration; pending faults are dropped. */
   reset(): void
-  /** Changes the mock's configuration (persona, quotas, failure threshold, receivers). */
+  /** Changes the mock's configuration (persona, quotas, failure threshold, receivers, seed size). */
   configure(patch: Partial<MockConfig>): void
   /** The next `times` (default 1) requests with this method and a path containing `path` answer `status`. */
   failNext(match: FaultMatch, status: number, times?: number): void
@@ -53,9 +53,15 @@ const persistingHandler = http.all('*/api/*', async ({ request }) => {
   return response
 })
 
+/** Performance measures `npm run bench` reads: the state (seed, or restored after a reload), and the whole start. */
+export const MOCK_STATE_MEASURE = 'mock-tenant:state'
+export const MOCK_START_MEASURE = 'mock-tenant:start'
+
 /** Starts the mock tenant in the browser: a service worker answers `/api/v1/webhooks`. */
 export async function startMockWorker(): Promise<void> {
+  const start = performance.now()
   restore()
+  performance.measure(MOCK_STATE_MEASURE, { start })
   const worker = setupWorker(persistingHandler)
   await worker.start({
     onUnhandledRequest: 'bypass',
@@ -69,9 +75,10 @@ export async function startMockWorker(): Promise<void> {
       persist()
     },
     configure(patch) {
-      db.state.config = { ...db.state.config, ...patch }
+      configureMock(patch)
       persist()
     },
     failNext,
   }
+  performance.measure(MOCK_START_MEASURE, { start })
 }

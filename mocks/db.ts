@@ -61,6 +61,12 @@ export type MockConfig = {
   failureThreshold: number
   /** Receiver modes by webhook id or URL host, over the defaults of mocks/deliveries.ts. */
   receivers: Record<string, ReceiverMode>
+  /**
+   * How many deliveries the seed gives the big-history webhook
+   * (SEED_DELIVERIES.bigHistory, 3,000 by default): the bench sets 1,000 or
+   * 10,000. Changing it puts the mock back to its seed (configureMock).
+   */
+  seedHistorySize?: number
 }
 
 export type MockState = {

@@ -7,7 +7,7 @@ import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
 import { badRequest, errorResponse } from './http-utils'
-import { resetDb } from './seed'
+import { configureMock, resetDb } from './seed'
 
 // The mock tenant as a real HTTP server on 127.0.0.1 (`npm run mock:server`):
 // the same MSW handlers, answered through msw's getResponse() from node:http,
@@ -46,7 +46,11 @@ const controlHandlers = [
     const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
     if (!patch || typeof patch !== 'object' || Array.isArray(patch))
       return badRequest('The body must be a JSON object of MockConfig fields.')
-    db.state.config = { ...db.state.config, ...patch }
+    try {
+      configureMock(patch)
+    } catch (error) {
+      return badRequest((error as Error).message)
+    }
     return HttpResponse.json(db.state.config)
   }),
   http.post('*/__mock/fail-next', async ({ request }) => {
