@@ -56,6 +56,8 @@ export default defineConfig(({ mode, command }) => {
       outDir: outDir(mode),
       emptyOutDir: true,
       sourcemap: false,
+      // Every supported browser preloads modules natively: no polyfill on the first page.
+      modulePreload: { polyfill: false },
       // The bench reads the entry chunk and its static imports from here.
       manifest: true,
       // Only the demo's mock tenant (msw, the event fixtures), a lazy chunk, is
