@@ -121,14 +121,20 @@ async function startServers({ demoDir, tenantDir }) {
 // `until`, which resolves with the time of the first frame at which a
 // condition holds (checked on every DOM change).
 function pageProbe() {
-  const bench = { longTasks: [] }
+  const bench = { longTasks: [], layoutShift: 0, shifts: [] }
   window.__bench = bench
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
     }).observe({ type: 'longtask', buffered: true })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) bench.layoutShift += entry.value
+        bench.shifts.push({ value: entry.value, sources: (entry.sources ?? []).map((s) => s.node?.className || s.node?.nodeName) })
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
   } catch {
-    // no long-task timing in this browser
+    // no long-task or layout-shift timing in this browser
   }
   bench.until = (check, timeoutMs = 30_000) =>
     new Promise((resolve, reject) => {
@@ -183,7 +189,11 @@ async function loadTable(page, url) {
   await page.waitForFunction(() => window.__bench?.until)
   const rowsAt = await page.evaluate(() => window.__bench.until(() => window.__bench.rowNames().length > 0))
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
-  return { tableRows: rowsAt, fcp }
+  // Shifts land a frame or two after the rows: wait before reading them.
+  await page.waitForTimeout(300)
+  const { cls, shifts } = await page.evaluate(() => ({ cls: window.__bench.layoutShift, shifts: window.__bench.shifts }))
+  if (process.env.BENCH_DEBUG) console.error(JSON.stringify(shifts))
+  return { tableRows: rowsAt, fcp, cls }
 }
 
 /** A click on the Name header to the first frame with the rows in their new order. */

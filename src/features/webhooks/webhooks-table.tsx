@@ -2,11 +2,13 @@ import { useTable, type SortingState, type Updater } from '@tanstack/react-table
 import { Fragment, type ReactNode } from 'react'
 import type { Webhook } from '../../api'
 import { historyRegionId } from './row-actions'
-import { fromSorting, toSorting, type Sort } from './table-state'
+import { fromSorting, PAGE_SIZES, toSorting, type Sort } from './table-state'
 import { webhookColumns, webhookTableFeatures } from './webhook-columns'
 
 const noRows: Webhook[] = []
-const SKELETON_ROWS = 6
+// As many placeholder rows as the smallest page holds: they push the pager
+// below the fold before the rows come, so that it does not jump when they do.
+const SKELETON_ROWS = PAGE_SIZES[0]
 
 const ariaSort = (direction: false | 'asc' | 'desc') =>
   direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
@@ -71,8 +73,9 @@ export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId
           {loading ? (
             Array.from({ length: SKELETON_ROWS }, (_, index) => (
               <tr key={index} className="skeleton-row" aria-hidden="true">
-                {Array.from({ length: columnCount }, (_, cell) => (
-                  <td key={cell}>
+                {/* Each placeholder as wide as its column's content usually is: the columns keep their widths. */}
+                {table.getAllLeafColumns().map((column) => (
+                  <td key={column.id} className={`col-${column.id}`}>
                     <span className="skeleton" />
                   </td>
                 ))}
