@@ -53,13 +53,18 @@ export function WebhooksPage() {
   const formOpen = params.get('create') === '1' || Boolean(params.get('edit'))
   const filtered = hasFilters(state)
 
-  const actions: RowActions = {
-    edit: (webhook) => (webhook.origin === 'automations' ? setToEditManaged(webhook) : setSearch({ edit: webhook.id })),
-    setEnabled: (webhook, enabled) => setEnabled.mutate({ webhook, enabled }),
-    remove: setToDelete,
-    toggleHistory: (webhook) => setSearch(expandedId === webhook.id ? closedHistory : { ...closedHistory, history: webhook.id }),
-    expandedId,
-  }
+  // Every row's actions cell reads this: a new object at each render would render every row again.
+  const mutateEnabled = setEnabled.mutate
+  const actions = useMemo<RowActions>(
+    () => ({
+      edit: (webhook) => (webhook.origin === 'automations' ? setToEditManaged(webhook) : setSearch({ edit: webhook.id })),
+      setEnabled: (webhook, enabled) => mutateEnabled({ webhook, enabled }),
+      remove: setToDelete,
+      toggleHistory: (webhook) => setSearch(expandedId === webhook.id ? closedHistory : { ...closedHistory, history: webhook.id }),
+      expandedId,
+    }),
+    [expandedId, mutateEnabled],
+  )
 
   const confirmDelete = (webhook: Webhook) =>
     deletion.mutate(webhook, {
