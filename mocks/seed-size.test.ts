@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from './db'
-import { SEED_DELIVERIES } from './deliveries'
+import { SEED_DELIVERIES } from './seed-deliveries'
 import { deserializeState, serializeState } from './persistence'
 import { configureMock, MAX_SEED_HISTORY_SIZE } from './seed'
 

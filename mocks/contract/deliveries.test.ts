@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { ApiError, configureApi, deleteWebhook, getApiConfig, getWebhookDeliveries, getWebhooks } from '../../src/api'
 import { db } from '../db'
-import { buildSeedDeliveries, SEED_DELIVERIES } from '../deliveries'
+import { buildSeedDeliveries, SEED_DELIVERIES } from '../seed-deliveries'
 import { failNext } from '../faults'
 import { resetDb, SEED_WEBHOOKS, seedDeliveries } from '../seed'
 import { deliveryContract } from './deliveries.contract'

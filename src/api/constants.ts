@@ -18,16 +18,8 @@ export const PATCH_PATHS = [
   '/enableCloudEventDelivery',
 ] as const
 
-export const LIMITS = {
-  name: 512,
-  url: 2048,
-  description: 1024,
-  secretMin: 32,
-  secretMax: 64,
-  headerBytes: 2048,
-  pageMin: 1,
-  pageMax: 100,
-} as const
+// Kept in lib, where the validators that count them live (lib may not import api).
+export { LIMITS } from '../lib/limits'
 
 /** What a delivery record shows in place of an encrypted header's value. */
 export const OMITTED_HEADER_VALUE = '**OMITTED**'

@@ -50,43 +50,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-/** What an operation does, in words, for messages about it. */
-const OPERATION_VERBS: Record<string, string> = {
-  getWebhooks: 'list webhooks',
-  getWebhook: 'read this webhook',
-  getWebhookEventTypes: 'read the event types',
-  createWebhook: 'create webhooks',
-  updateWebhook: 'change this webhook',
-  patchWebhook: 'change this webhook',
-  deleteWebhook: 'delete this webhook',
-  getWebhookDeliveries: 'read delivery history',
-  getWebhookDelivery: 'read this delivery',
-  resendWebhookDelivery: 'resend deliveries',
-}
-
 /**
  * Qlik answers 403 both for a missing permission and for rules that are not
  * about permissions (the webhook quota, switching CloudEvents off); only the
- * first is explained with the permissions a tenant admin can grant.
+ * first is a matter of permissions a tenant admin can grant.
  */
 export function isPermissionError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && !error.errors.some((e) => /QUOTA|CLOUDEVENT/i.test(e.code ?? ''))
-}
-
-/** One line a person can act on, whatever went wrong. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
-    const verb = OPERATION_VERBS[error.operation] ?? 'do this'
-    if (isPermissionError(error)) {
-      const detail = error.errors[0]?.detail
-      return (
-        `You do not have permission to ${verb}. It needs the “Use webhooks” permission (your own webhooks) ` +
-        `or “Manage webhooks” (every webhook in the tenant); a tenant admin can grant them.` +
-        (detail ? ` The tenant said: ${detail}` : '')
-      )
-    }
-    if (error.status === 401) return `Could not ${verb}: you are not signed in, or the sign-in has expired (401 Unauthorized).`
-  }
-  if (error instanceof Error) return error.message
-  return String(error)
 }

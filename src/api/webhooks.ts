@@ -12,14 +12,12 @@ import type {
   WebhookPost,
 } from './schemas'
 import { wire } from './wire'
+import type { DeliverySortParam, WebhookSortParam } from './sort'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
 
 const BASE = '/api/v1/webhooks'
 const at = (id: string, ...rest: string[]) => [BASE, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
-
-export type WebhookSort = `${'' | '+' | '-'}${'name' | 'url' | 'createdAt' | 'updatedAt'}`
-export type DeliverySort = `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
 
 export type GetWebhooksParams = {
   eventTypes?: string[]
@@ -32,7 +30,7 @@ export type GetWebhooksParams = {
   createdByUserId?: string
   updatedByUserId?: string
   limit?: number
-  sort?: WebhookSort
+  sort?: WebhookSortParam
   next?: string
   prev?: string
 }
@@ -40,16 +38,13 @@ export type GetWebhooksParams = {
 export type GetWebhookDeliveriesParams = {
   eventType?: string
   status?: 'success' | 'fail'
-  sort?: DeliverySort
+  sort?: DeliverySortParam
   limit?: number
   next?: string
   prev?: string
 }
 
 type Options = { signal?: AbortSignal }
-
-/** How the console names a webhook: its name, or its id when it has none (every response field is optional). */
-export const webhookDisplayName = (webhook: Pick<Webhook, 'id' | 'name'>): string => webhook.name || webhook.id
 
 export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
   return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: wire('webhookListSchema'), ...options })

@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
-import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
+import { WebhooksScreen } from './webhooks-screen'
 
 export type { Backend } from './backend'
 
@@ -38,7 +38,7 @@ export function App({
         </header>
         <main className="shell-main">
           {notice}
-          {children ?? <WebhooksPage />}
+          {children ?? <WebhooksScreen />}
         </main>
       </div>
       <Toaster />

@@ -4,8 +4,8 @@ import { Profiler, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import type { Webhook } from '../../api'
 import { SEED_WEBHOOKS } from '../../../mocks/seed'
-import { RowActionsContext, type RowActions } from './row-actions'
 import type * as Columns from './webhook-columns'
+import { WebhooksDialogsProvider } from './webhooks-dialogs-provider'
 import { WebhooksTable } from './webhooks-table'
 
 // Counts how often each row's cells render: the Name column's renderer is
@@ -13,15 +13,15 @@ import { WebhooksTable } from './webhooks-table'
 const renders = vi.hoisted(() => ({ name: [] as string[] }))
 vi.mock('./webhook-columns', async (importOriginal) => {
   const original = await importOriginal<typeof Columns>()
-  const columns = original.webhookColumns.map((column) => {
-    if (!('accessorKey' in column) || column.accessorKey !== 'name' || typeof column.cell !== 'function') return column
-    const cell = column.cell
-    return { ...column, cell: (info: Parameters<typeof cell>[0]) => (renders.name.push(info.row.id), cell(info)) }
-  })
-  return { ...original, webhookColumns: columns }
+  const counted = (columns: Columns.WebhookColumn[]) =>
+    columns.map((column) => {
+      if (!('accessorKey' in column) || column.accessorKey !== 'name' || typeof column.cell !== 'function') return column
+      const cell = column.cell
+      return { ...column, cell: (info: Parameters<typeof cell>[0]) => (renders.name.push(info.row.id), cell(info)) }
+    })
+  return { ...original, webhookColumnsWith: (extra?: Columns.WebhookColumn[]) => counted(original.webhookColumnsWith(extra)) }
 })
 
-const actions: RowActions = { edit: vi.fn(), setEnabled: vi.fn(), remove: vi.fn(), toggleHistory: vi.fn(), expandedId: undefined }
 // As a new query answers: every webhook a fresh object parsed from JSON.
 const answer = (webhooks: readonly Webhook[]): Webhook[] => JSON.parse(JSON.stringify(webhooks))
 const seeded = SEED_WEBHOOKS.slice(0, 6).map(({ secret: _s, encryptedHeaders: _e, ...rest }) => rest as Webhook)
@@ -31,7 +31,7 @@ function setup(rows: Webhook[]) {
   let commits = 0
   const ui = (rows: Webhook[]): ReactNode => (
     <QueryClientProvider client={client}>
-      <RowActionsContext.Provider value={actions}>
+      <WebhooksDialogsProvider>
         <Profiler id="webhooks-table" onRender={() => (commits += 1)}>
           <WebhooksTable
             labelledBy="heading"
@@ -43,7 +43,7 @@ function setup(rows: Webhook[]) {
             empty={<p>None</p>}
           />
         </Profiler>
-      </RowActionsContext.Provider>
+      </WebhooksDialogsProvider>
     </QueryClientProvider>
   )
   const view = render(ui(rows))

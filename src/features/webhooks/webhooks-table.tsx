@@ -4,7 +4,7 @@ import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import type { Webhook } from '../../api'
 import { historyRegionId } from './row-actions'
 import { fromSorting, PAGE_SIZES, toSorting, type Sort } from './table-state'
-import { webhookColumns, webhookTableFeatures } from './webhook-columns'
+import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
 // As many placeholder rows as the smallest page holds: they push the pager
@@ -72,6 +72,7 @@ const WebhookRow = memo(
     before.row.original === after.row.original &&
     before.expanded === after.expanded &&
     before.columnCount === after.columnCount &&
+    before.row.getAllCells().length === after.row.getAllCells().length &&
     (!after.expanded || before.renderExpanded === after.renderExpanded),
 )
 
@@ -85,14 +86,25 @@ type WebhooksTableProps = {
   renderExpanded: (webhook: Webhook) => ReactNode
   /** What an empty page says, in place of rows. */
   empty: ReactNode
+  extraColumns?: WebhookColumn[] | undefined
 }
 
-export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId, renderExpanded, empty }: WebhooksTableProps) {
+export function WebhooksTable({
+  labelledBy,
+  rows,
+  sort,
+  onSortChange,
+  expandedId,
+  renderExpanded,
+  empty,
+  extraColumns,
+}: WebhooksTableProps) {
   const sorting = toSorting(sort)
+  const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
   const data = useMemo(() => (rows ? keepUnchanged(rows) : noRows), [rows])
   const table = useTable({
     features: webhookTableFeatures,
-    columns: webhookColumns,
+    columns,
     data,
     getRowId: (row) => row.id,
     state: { sorting },
@@ -103,7 +115,7 @@ export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId
     // The API always sorts by something: a third click turns the order round, not off.
     enableSortingRemoval: false,
   })
-  const columnCount = webhookColumns.length
+  const columnCount = columns.length
   const loading = rows === undefined
 
   return (

@@ -27,7 +27,8 @@ export function fieldOfError(item: ApiErrorItem, status: number): ErrorField | n
   if (item.code === 'WEBHOOKS-403-CLOUDEVENT') return 'enableCloudEventDelivery'
   if (item.code === 'WEBHOOKS-403-QUOTA' || status === 401 || status === 404 || status >= 500) return null
   const text = `${item.detail ?? ''} ${item.title}`
-  // The tenant's validation errors name their field first ("url: …").
+  // The mock tenant's validation errors name their field first ("url: …"), its own
+  // convention (see api/rules.ts); a real tenant's are placed by their words below.
   const named = errorField(item)?.field
   if (named && (FIELDS.has(named) || named in ALIASES)) return ALIASES[named] ?? (named as ErrorField)
   if (isTenantLevelRefusal(item, status)) return 'level'
