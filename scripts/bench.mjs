@@ -87,6 +87,7 @@ if (runtime) {
     const label = key === 'demo' ? 'demo' : 'real tenant'
     add(`${label}: navigation to table rows`, r.tableRows, 'ms', key === 'demo' ? BUDGETS.tableRowsDemo : BUDGETS.tableRowsTenant)
     add(`${label}: first contentful paint`, r.fcp, 'ms', BUDGETS.fcp)
+    add(`${label}: layout shift up to the rows (CLS, 1280×800)`, r.cls, '', BUDGETS.cls)
     add(`${label}: Name header click to rows reordered`, r.sortByName, 'ms', BUDGETS.sort)
     add(`${label}: Name filter (Enter) to rows filtered`, r.filterByName, 'ms', BUDGETS.filter)
   }
