@@ -59,6 +59,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
+  // The bench's page probes are functions that Playwright runs in the browser.
+  { files: ['scripts/bench-runtime.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

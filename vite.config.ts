@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import react from '@vitejs/plugin-react'
+import { visualizer } from 'rollup-plugin-visualizer'
 import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { assertNoCredentialInBundleEnv, tenantProxy } from './scripts/tenant-proxy.ts'
@@ -32,7 +33,22 @@ export default defineConfig(({ mode, command }) => {
     process.exit(1)
   }
   return {
-    plugins: [react(), ...(mode === 'tenant' ? [dropMockWorker(outDir(mode))] : []), ...(proxy ? [proxy.plugin] : [])],
+    plugins: [
+      react(),
+      ...(mode === 'tenant' ? [dropMockWorker(outDir(mode))] : []),
+      ...(proxy ? [proxy.plugin] : []),
+      // `npm run bench -- --map`: a treemap of each build, outside the served folder.
+      ...(process.env.BUNDLE_MAP
+        ? [
+            visualizer({
+              filename: process.env.BUNDLE_MAP,
+              template: process.env.BUNDLE_MAP.endsWith('.json') ? 'raw-data' : 'treemap',
+              gzipSize: true,
+              title: `Bundle map (${mode})`,
+            }),
+          ]
+        : []),
+    ],
     define: {
       __BACKEND__: JSON.stringify(mode === 'tenant' ? 'tenant' : 'mock'),
     },
@@ -40,6 +56,8 @@ export default defineConfig(({ mode, command }) => {
       outDir: outDir(mode),
       emptyOutDir: true,
       sourcemap: false,
+      // Every supported browser preloads modules natively: no polyfill on the first page.
+      modulePreload: { polyfill: false },
       // The bench reads the entry chunk and its static imports from here.
       manifest: true,
       // Only the demo's mock tenant (msw, the event fixtures), a lazy chunk, is

@@ -63,6 +63,10 @@ const persistingHandler = http.all('*/api/*', async ({ request }) => {
   return response
 })
 
+/** Performance measures `npm run bench` reads: the state (seed, or restored after a reload), and the whole start. */
+export const MOCK_STATE_MEASURE = 'mock-tenant:state'
+export const MOCK_START_MEASURE = 'mock-tenant:start'
+
 const listeners = new Set<() => void>()
 function changed(): void {
   persist()
@@ -71,7 +75,9 @@ function changed(): void {
 
 /** Starts the mock tenant in the browser: a service worker answers `/api/v1/webhooks`. */
 export async function startMockWorker(): Promise<MockTenantControl> {
+  const start = performance.now()
   restore()
+  performance.measure(MOCK_STATE_MEASURE, { start })
   const worker = setupWorker(persistingHandler)
   await worker.start({
     onUnhandledRequest: 'bypass',
@@ -114,5 +120,6 @@ export async function startMockWorker(): Promise<MockTenantControl> {
   onLiveEvent(changed)
   syncLiveTraffic()
   window.mockTenant = control
+  performance.measure(MOCK_START_MEASURE, { start })
   return control
 }

@@ -1,6 +1,7 @@
 import { db, defaultConfig, PERSONAS, type MockConfig } from './db'
 import { isReceiverMode } from './deliveries'
 import { syncLiveTraffic } from './live-traffic'
+import { configureMock, MAX_SEED_HISTORY_SIZE } from './seed'
 
 // Changes to the mock's configuration, from window.mockTenant.configure,
 // POST /__mock/configure and the console's Demo controls: checked field by
@@ -45,6 +46,9 @@ export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
       case 'liveTrafficPerMinute':
         integer(field, value, 1, 600)
         break
+      case 'seedHistorySize':
+        integer(field, value, 0, MAX_SEED_HISTORY_SIZE)
+        break
       case 'liveTraffic':
         if (typeof value !== 'boolean') throw new ConfigError(field, 'must be true or false.')
         break
@@ -67,8 +71,7 @@ export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
 
 /** Checks and applies a patch; returns the whole configuration. */
 export function configure(patch: unknown): MockConfig {
-  const checked = checkConfigPatch(patch)
-  db.state.config = { ...db.state.config, ...checked }
+  configureMock(checkConfigPatch(patch))
   syncLiveTraffic()
   return db.state.config
 }

@@ -88,6 +88,12 @@ export type MockConfig = {
   liveTraffic: boolean
   /** Events per minute while live traffic is on, 1 to 600. */
   liveTrafficPerMinute: number
+  /**
+   * How many deliveries the seed gives the big-history webhook
+   * (SEED_DELIVERIES.bigHistory, 3,000 by default): the bench sets 1,000 or
+   * 10,000. Changing it puts the mock back to its seed (configureMock).
+   */
+  seedHistorySize?: number
 }
 
 export type MockState = {

@@ -90,7 +90,10 @@ export function deserializeState(text: string | null): MockState | undefined {
   if (persisted?.version !== VERSION || !Array.isArray(persisted.webhooks) || !Array.isArray(persisted.deliveries)) return undefined
   const webhooks = persisted.webhooks.map(fromPersistedWebhook)
   const ids = new Set(webhooks.map((w) => w.id))
-  const deliveries = [...seedDeliveries(persisted.seededAt).filter((d) => ids.has(d.webhookId)), ...persisted.deliveries]
+  const deliveries = [
+    ...seedDeliveries(persisted.seededAt, persisted.config?.seedHistorySize).filter((d) => ids.has(d.webhookId)),
+    ...persisted.deliveries,
+  ]
   deliveries.sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt))
   return {
     webhooks,

@@ -106,10 +106,12 @@ export function buildSeedDeliveries(
   now: number,
   webhooks: StoredWebhook[],
   threshold = defaultConfig().failureThreshold,
+  bigHistorySize: number = SEED_DELIVERIES.bigHistory.count,
 ): StoredDelivery[] {
   const deliveries: StoredDelivery[] = []
   for (const webhook of webhooks) {
-    const plan = PLANS[webhook.id]
+    const planned = PLANS[webhook.id]
+    const plan = planned && webhook.id === SEED_DELIVERIES.bigHistory.webhookId ? { ...planned, count: bigHistorySize } : planned
     if (!plan || !webhook.eventTypes?.length) continue
     const random = prng(webhook.id)
     const format = payloadFormatFor(webhook)

@@ -211,9 +211,12 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
  * Deliveries are built relative to `now` so that they stay within the 7-day
  * window; see mocks/deliveries.ts for the plan of each webhook.
  */
-export function seedDeliveries(now: number): StoredDelivery[] {
-  return buildSeedDeliveries(now, SEED_WEBHOOKS)
+export function seedDeliveries(now: number, bigHistorySize?: number): StoredDelivery[] {
+  return buildSeedDeliveries(now, SEED_WEBHOOKS, undefined, bigHistorySize)
 }
+
+/** Performance measure of building the seeded deliveries (in the browser: the bench reads it). */
+export const SEED_DELIVERIES_MEASURE = 'mock-tenant:seed-deliveries'
 
 /**
  * The seed as a fresh state. Its deliveries (and the failure runs they end
@@ -230,8 +233,11 @@ export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): M
   let built: Pick<MockState, 'deliveries' | 'failures'> | undefined
   const build = () => {
     if (!built) {
-      const deliveries = seedDeliveries(now)
+      const start = performance.now()
+      const deliveries = seedDeliveries(now, state.config.seedHistorySize)
       built = { deliveries, failures: trailingFailures(deliveries) }
+      // Read by `npm run bench`: what the lazy seed costs the request that first needs it.
+      performance.measure(SEED_DELIVERIES_MEASURE, { start })
     }
     return built
   }
@@ -252,6 +258,24 @@ export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): M
     })
   }
   return state
+}
+
+/** The largest seed size accepted: enough for the bench's 10,000, small enough for a tab. */
+export const MAX_SEED_HISTORY_SIZE = 50_000
+
+/**
+ * Changes the mock's configuration. A new `seedHistorySize` rebuilds the
+ * seed with that many deliveries for the big-history webhook (other changes
+ * since the seed are dropped), since seeded deliveries are derived, not stored.
+ */
+export function configureMock(patch: Partial<MockConfig>): void {
+  const size = patch.seedHistorySize
+  if (size !== undefined && (!Number.isInteger(size) || size < 0 || size > MAX_SEED_HISTORY_SIZE)) {
+    throw new Error(`seedHistorySize must be a whole number from 0 to ${MAX_SEED_HISTORY_SIZE}, got ${String(size)}.`)
+  }
+  const config = { ...db.state.config, ...patch }
+  if (size !== undefined && size !== db.state.config.seedHistorySize) resetDb(Date.now(), config)
+  else db.state.config = config
 }
 
 /** Back to the seed; faults waiting from failNext() are dropped too. */

@@ -15,6 +15,9 @@ export const MOCK_MARKERS = [
   'Send test event',
 ]
 
+/** First page (entry chunk and its static imports), gzip level 9: README, "Budgets". */
+export const FIRST_PAGE_BUDGET = 100 * 1024
+
 const gz = (buf) => gzipSync(buf, { level: 9 }).length
 
 function walk(dir) {
@@ -53,6 +56,7 @@ export function analyzeBuild(dir) {
   })
   return {
     firstPageJsGzip: size(firstPageFiles.filter((f) => f.endsWith('.js'))),
+    firstPageFiles: firstPageFiles.filter((f) => f.endsWith('.js')).map((f) => ({ file: f.slice(dir.length + 1), gzip: gzOf(f) })),
     totalJsGzip: size(js),
     cssGzip: size(css),
     jsFiles: js.length,
@@ -60,4 +64,14 @@ export function analyzeBuild(dir) {
     mockInFirstPage: firstPageFiles.some((f) => mockFiles.includes(f)),
     workerScript: files.some((f) => f.endsWith('mockServiceWorker.js')),
   }
+}
+
+/** Throws when a build's first page is over FIRST_PAGE_BUDGET, naming its files and sizes. */
+export function assertFirstPageWithinBudget(dir, report = analyzeBuild(dir)) {
+  if (report.firstPageJsGzip <= FIRST_PAGE_BUDGET) return report
+  const files = report.firstPageFiles.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(', ')
+  throw new Error(
+    `${dir}: first-page JS is ${(report.firstPageJsGzip / 1024).toFixed(1)} kB gzip, over the budget of ${FIRST_PAGE_BUDGET / 1024} kB (${files}). ` +
+      'Load what the first paint does not need in a chunk of its own (README, "Budgets"; `npm run bench -- --size --map` draws the bytes).',
+  )
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod/mini'
 import { ApiError, NetworkError, ResponseShapeError } from './errors'
-import { errorResponseSchema } from './schemas'
+import { loadSchemas } from './wire'
 
 /**
  * The one configuration point of the client: where the API is and how to
@@ -76,7 +76,8 @@ type RequestOptions<T> = {
   /** Absolute URL, from buildUrl or a `links.*.href` of the API. */
   url: string
   body?: unknown
-  schema?: z.ZodMiniType<T>
+  /** The answer's schema, or how to load it (`wire` in ./wire): loaded while the request is on the wire. */
+  schema?: z.ZodMiniType<T> | (() => Promise<z.ZodMiniType<T>>)
   signal?: AbortSignal
 }
 
@@ -127,6 +128,7 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
   } catch {
     parsed = undefined
   }
+  const { errorResponseSchema } = await loadSchemas()
   const body = errorResponseSchema.safeParse(parsed)
   const retryAfter = retryAfterMs(response)
   return new ApiError({
@@ -161,7 +163,10 @@ export function parseBody<T>(schema: z.ZodMiniType<T>, data: unknown, operation:
  * write the user did not ask twice for is not ours to decide.
  */
 export async function request<T>(options: RequestOptions<T>): Promise<T> {
-  const { operation, method = 'GET', url, body, schema, signal } = options
+  const { operation, method = 'GET', url, body, signal } = options
+  const schema = typeof options.schema === 'function' ? options.schema() : options.schema
+  // A failed load surfaces when the answer is parsed, not as an unhandled rejection before it.
+  if (schema instanceof Promise) schema.catch(() => undefined)
   await config.ready
   for (let attempt = 0; ; attempt++) {
     const headers: Record<string, string> = { Accept: 'application/json', ...(await config.headers()) }
@@ -194,6 +199,6 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     } catch {
       throw new ResponseShapeError(operation, '(body)', 'not JSON')
     }
-    return parseBody(schema, data, operation)
+    return parseBody(await schema, data, operation)
   }
 }

@@ -1,22 +1,18 @@
 import { buildUrl, request } from './http'
 import { InvalidIdError, RESOURCE_ID_PATTERN } from './errors'
-import {
-  deliveryListSchema,
-  deliverySchema,
-  eventTypesSchema,
-  webhookListSchema,
-  webhookResponseSchema,
-  type Delivery,
-  type DeliveryList,
-  type EventTypes,
-  type Level,
-  type Origin,
-  type Webhook,
-  type WebhookBase,
-  type WebhookList,
-  type WebhookPatch,
-  type WebhookPost,
+import type {
+  Delivery,
+  DeliveryList,
+  EventTypes,
+  Level,
+  Origin,
+  Webhook,
+  WebhookBase,
+  WebhookList,
+  WebhookPatch,
+  WebhookPost,
 } from './schemas'
+import { wire } from './wire'
 import type { DeliverySortParam, WebhookSortParam } from './sort'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
@@ -60,20 +56,27 @@ export type GetWebhookDeliveriesParams = {
 type Options = { signal?: AbortSignal }
 
 export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
-  return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: webhookListSchema, ...options })
+  return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: wire('webhookListSchema'), ...options })
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a webhook list as given. */
 export function getWebhooksPage(href: string, options: Options = {}): Promise<WebhookList> {
-  return request({ operation: 'getWebhooks', url: href, schema: webhookListSchema, ...options })
+  return request({ operation: 'getWebhooks', url: href, schema: wire('webhookListSchema'), ...options })
 }
 
 export function createWebhook(body: WebhookPost, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'createWebhook', method: 'POST', url: buildUrl(BASE), body, schema: webhookResponseSchema, ...options })
+  return request({
+    operation: 'createWebhook',
+    method: 'POST',
+    url: buildUrl(BASE),
+    body,
+    schema: wire('webhookResponseSchema'),
+    ...options,
+  })
 }
 
 export async function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: webhookResponseSchema, ...options })
+  return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: wire('webhookResponseSchema'), ...options })
 }
 
 /** RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook. */
@@ -83,7 +86,14 @@ export async function patchWebhook(id: string, operations: WebhookPatch[], optio
 
 /** Full replacement: omitted writable fields are cleared (secret and encrypted headers too). */
 export async function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'updateWebhook', method: 'PUT', url: buildUrl(at(id)), body, schema: webhookResponseSchema, ...options })
+  return request({
+    operation: 'updateWebhook',
+    method: 'PUT',
+    url: buildUrl(at(id)),
+    body,
+    schema: wire('webhookResponseSchema'),
+    ...options,
+  })
 }
 
 export async function deleteWebhook(id: string, options: Options = {}): Promise<void> {
@@ -95,16 +105,21 @@ export async function getWebhookDeliveries(
   params: GetWebhookDeliveriesParams = {},
   options: Options = {},
 ): Promise<DeliveryList> {
-  return request({ operation: 'getWebhookDeliveries', url: buildUrl(at(id, 'deliveries'), params), schema: deliveryListSchema, ...options })
+  return request({
+    operation: 'getWebhookDeliveries',
+    url: buildUrl(at(id, 'deliveries'), params),
+    schema: wire('deliveryListSchema'),
+    ...options,
+  })
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a delivery list as given. */
 export function getWebhookDeliveriesPage(href: string, options: Options = {}): Promise<DeliveryList> {
-  return request({ operation: 'getWebhookDeliveries', url: href, schema: deliveryListSchema, ...options })
+  return request({ operation: 'getWebhookDeliveries', url: href, schema: wire('deliveryListSchema'), ...options })
 }
 
 export async function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({ operation: 'getWebhookDelivery', url: buildUrl(deliveryAt(id, deliveryId)), schema: deliverySchema, ...options })
+  return request({ operation: 'getWebhookDelivery', url: buildUrl(deliveryAt(id, deliveryId)), schema: wire('deliverySchema'), ...options })
 }
 
 /** Answers 201 with the new delivery, whose status may well be `fail`. */
@@ -113,11 +128,11 @@ export async function resendWebhookDelivery(id: string, deliveryId: string, opti
     operation: 'resendWebhookDelivery',
     method: 'POST',
     url: buildUrl(deliveryAt(id, deliveryId, 'actions', 'resend')),
-    schema: deliverySchema,
+    schema: wire('deliverySchema'),
     ...options,
   })
 }
 
 export function getWebhookEventTypes(options: Options = {}): Promise<EventTypes> {
-  return request({ operation: 'getWebhookEventTypes', url: buildUrl(`${BASE}/event-types`), schema: eventTypesSchema, ...options })
+  return request({ operation: 'getWebhookEventTypes', url: buildUrl(`${BASE}/event-types`), schema: wire('eventTypesSchema'), ...options })
 }

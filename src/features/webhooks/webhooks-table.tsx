@@ -1,15 +1,80 @@
-import { useTable, type SortingState, type Updater } from '@tanstack/react-table'
-import { Fragment, useMemo, type ReactNode } from 'react'
+import { replaceEqualDeep } from '@tanstack/react-query'
+import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table'
+import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import type { Webhook } from '../../api'
 import { historyRegionId } from './row-actions'
-import { fromSorting, toSorting, type Sort } from './table-state'
+import { fromSorting, PAGE_SIZES, toSorting, type Sort } from './table-state'
 import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
-const SKELETON_ROWS = 6
+// As many placeholder rows as the smallest page holds: they push the pager
+// below the fold before the rows come, so that it does not jump when they do.
+const SKELETON_ROWS = PAGE_SIZES[0]
 
 const ariaSort = (direction: false | 'asc' | 'desc') =>
   direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
+
+/**
+ * The last version of each webhook shown. A sort, a filter or a page is a
+ * query of its own, so its answer is all new objects; swapping in the
+ * previous object of every webhook whose data did not change lets its row
+ * (memoised on that object) skip rendering.
+ */
+let shown = new Map<string, Webhook>()
+
+function keepUnchanged(rows: Webhook[]): Webhook[] {
+  const next = new Map<string, Webhook>()
+  const kept = rows.map((row) => {
+    const previous = shown.get(row.id)
+    const stable = previous ? replaceEqualDeep(previous, row) : row
+    next.set(row.id, stable)
+    return stable
+  })
+  shown = next
+  return kept
+}
+
+type WebhookRowProps = {
+  row: Row<typeof webhookTableFeatures, Webhook>
+  FlexRender: ReturnType<typeof useTable<typeof webhookTableFeatures, Webhook>>['FlexRender']
+  expanded: boolean
+  columnCount: number
+  renderExpanded: (webhook: Webhook) => ReactNode
+}
+
+/**
+ * One webhook's row. Its cells read only the webhook and the (module-level)
+ * column definitions, so it renders again only when the webhook's data or
+ * its expansion changes; the history renderer counts only while it is open.
+ */
+const WebhookRow = memo(
+  function WebhookRow({ row, FlexRender, expanded, columnCount, renderExpanded }: WebhookRowProps) {
+    return (
+      <Fragment>
+        <tr className={expanded ? 'row-expanded' : undefined}>
+          {row.getAllCells().map((cell) => (
+            <td key={cell.id} className={`col-${cell.column.id}`}>
+              <FlexRender cell={cell} />
+            </td>
+          ))}
+        </tr>
+        {expanded ? (
+          <tr className="history-row">
+            <td colSpan={columnCount} id={historyRegionId(row.original)}>
+              {renderExpanded(row.original)}
+            </td>
+          </tr>
+        ) : null}
+      </Fragment>
+    )
+  },
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.expanded === after.expanded &&
+    before.columnCount === after.columnCount &&
+    before.row.getAllCells().length === after.row.getAllCells().length &&
+    (!after.expanded || before.renderExpanded === after.renderExpanded),
+)
 
 type WebhooksTableProps = {
   labelledBy: string
@@ -36,10 +101,11 @@ export function WebhooksTable({
 }: WebhooksTableProps) {
   const sorting = toSorting(sort)
   const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
+  const data = useMemo(() => (rows ? keepUnchanged(rows) : noRows), [rows])
   const table = useTable({
     features: webhookTableFeatures,
     columns,
-    data: rows ?? noRows,
+    data,
     getRowId: (row) => row.id,
     state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) =>
@@ -82,8 +148,9 @@ export function WebhooksTable({
           {loading ? (
             Array.from({ length: SKELETON_ROWS }, (_, index) => (
               <tr key={index} className="skeleton-row" aria-hidden="true">
-                {Array.from({ length: columnCount }, (_, cell) => (
-                  <td key={cell}>
+                {/* Each placeholder as wide as its column's content usually is: the columns keep their widths. */}
+                {table.getAllLeafColumns().map((column) => (
+                  <td key={column.id} className={`col-${column.id}`}>
                     <span className="skeleton" />
                   </td>
                 ))}
@@ -96,24 +163,18 @@ export function WebhooksTable({
               </td>
             </tr>
           ) : (
-            table.getRowModel().rows.map((row) => (
-              <Fragment key={row.id}>
-                <tr className={expandedId === row.id ? 'row-expanded' : undefined}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={`col-${cell.column.id}`}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-                {expandedId === row.id ? (
-                  <tr className="history-row">
-                    <td colSpan={columnCount} id={historyRegionId(row.original)}>
-                      {renderExpanded(row.original)}
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))
+            table
+              .getRowModel()
+              .rows.map((row) => (
+                <WebhookRow
+                  key={row.id}
+                  row={row}
+                  FlexRender={table.FlexRender}
+                  expanded={expandedId === row.id}
+                  columnCount={columnCount}
+                  renderExpanded={renderExpanded}
+                />
+              ))
           )}
         </tbody>
       </table>
