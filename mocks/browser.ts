@@ -1,5 +1,6 @@
 import { getResponse, http } from 'msw'
 import { setupWorker } from 'msw/browser'
+import { configureMock } from './configure'
 import { db, type MockConfig } from './db'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
@@ -10,7 +11,7 @@ import { resetDb } from './seed'
 export type MockTenantControl = {
   /** Back to the seed: webhooks, deliveries, configuration; pending faults are dropped. */
   reset(): void
-  /** Changes the mock's configuration (persona, quotas, failure threshold, receivers). */
+  /** Changes the mock's configuration (persona, quotas, failure threshold, receivers, coreApi, rateLimits…); throws on a bad value. */
   configure(patch: Partial<MockConfig>): void
   /** The next `times` (default 1) requests with this method and a path containing `path` answer `status`. */
   failNext(match: FaultMatch, status: number, times?: number): void
@@ -69,7 +70,8 @@ export async function startMockWorker(): Promise<void> {
       persist()
     },
     configure(patch) {
-      db.state.config = { ...db.state.config, ...patch }
+      const refused = configureMock(patch)
+      if (refused) throw new TypeError(refused)
       persist()
     },
     failNext,

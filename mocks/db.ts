@@ -50,6 +50,10 @@ export type StoredDelivery = Omit<Delivery, 'request'> & {
   seeded?: true
 }
 
+/** Requests a minute per user: Tier 1 every GET, Tier 2 every write (create, update, patch, delete, resend). */
+export type RateLimits = { tier1: number; tier2: number }
+export const DEFAULT_RATE_LIMITS: RateLimits = { tier1: 1000, tier2: 100 }
+
 export type MockConfig = {
   persona: Persona
   /** The caller's user id. */
@@ -61,6 +65,12 @@ export type MockConfig = {
   failureThreshold: number
   /** Receiver modes by webhook id or URL host, over the defaults of mocks/deliveries.ts. */
   receivers: Record<string, ReceiverMode>
+  /** `false` plays an older tenant or region: `/api/core/webhooks` answers 404 and only v1 is there. */
+  coreApi: boolean
+  /** What Core's create sets `enableCloudEventDelivery` to, whatever the body says (Qlik decides it from feature flags). */
+  cloudEventDeliveryOnCreate: boolean
+  /** Requests a minute per user and tier, or `false` for no limit. */
+  rateLimits: RateLimits | false
 }
 
 export type MockState = {
@@ -84,6 +94,9 @@ export const defaultConfig = (): MockConfig => ({
   quotaPerTenant: 100,
   failureThreshold: 10,
   receivers: {},
+  coreApi: true,
+  cloudEventDeliveryOnCreate: true,
+  rateLimits: { ...DEFAULT_RATE_LIMITS },
 })
 
 /** The mock tenant's whole state; handlers read and write it through `db`. */

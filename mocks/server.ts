@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw'
 import { DEMO_API_KEY, isAuthorized } from './auth'
-import { db, type MockConfig } from './db'
+import { configureMock } from './configure'
+import { db } from './db'
 import { failNext, type FaultMatch } from './faults'
 import { handlers } from './handlers'
 import { oauthStandInFromEnv } from './handlers/oauth'
@@ -26,7 +27,7 @@ export type MockHttpServer = { url: string; close(): Promise<void> }
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, qlik-api-version'
-const EXPOSED_HEADERS = 'x-trace-id, Retry-After, Location'
+const EXPOSED_HEADERS = 'x-trace-id, Retry-After, Location, Deprecation, Sunset, Link'
 
 const unauthorized = () =>
   errorResponse(401, 'WEBHOOKS-401', 'Unauthorized', 'Send Authorization: Bearer <key> with the demo API key or an issued access token.')
@@ -43,11 +44,8 @@ const controlHandlers = [
     return new HttpResponse(null, { status: 204 })
   }),
   http.post('*/__mock/configure', async ({ request }) => {
-    const patch = (await request.json().catch(() => undefined)) as Partial<MockConfig> | undefined
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch))
-      return badRequest('The body must be a JSON object of MockConfig fields.')
-    db.state.config = { ...db.state.config, ...patch }
-    return HttpResponse.json(db.state.config)
+    const refused = configureMock(await request.json().catch(() => undefined))
+    return refused ? badRequest(refused) : HttpResponse.json(db.state.config)
   }),
   http.post('*/__mock/fail-next', async ({ request }) => {
     const body = (await request.json().catch(() => ({}))) as { match?: FaultMatch; status?: number; times?: number }
