@@ -1,12 +1,14 @@
-import type { Delivery, Webhook } from '../src/api/schemas'
+import type { Delivery, Level, Origin, Webhook } from '../src/api/schemas'
 
 /**
  * A webhook as the mock tenant stores it: the response fields plus the
  * write-only values (secret, encrypted header values) that are never
  * returned by any handler.
  */
-export type StoredWebhook = Omit<Webhook, 'encryptedHeaders'> & {
+export type StoredWebhook = Omit<Webhook, 'encryptedHeaders' | 'level' | 'origin'> & {
   id: string
+  level?: Level
+  origin?: Origin
   secret?: string
   encryptedHeaders?: Record<string, string>
 }

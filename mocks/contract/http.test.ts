@@ -68,8 +68,8 @@ afterAll(async () => {
   }
 })
 
-webhookContract('webhook operations over HTTP (mock server)', env)
-deliveryContract('delivery operations over HTTP (mock server)', env)
+for (const api of ['core', 'v1'] as const) webhookContract('webhook operations over HTTP (mock server)', env, api)
+for (const api of ['core', 'v1'] as const) deliveryContract('delivery operations over HTTP (mock server)', env, api)
 
 describe('the mock server itself', () => {
   beforeEach(() => env.reset())

@@ -1,11 +1,14 @@
-import { db } from '../db'
+import { configureMock } from '../configure'
+import type { MockConfig } from '../db'
 import { webhookContract } from './webhooks.contract'
 
 // The contract in process, against the MSW node server of src/testing/setup.ts,
 // which already puts the tenant back to the seed (config included) before each test.
-webhookContract('webhook operations against the in-process mock tenant', {
+const env = {
   reset: () => {},
-  configure: (patch) => {
-    db.state.config = { ...db.state.config, ...patch }
+  configure: (patch: Partial<MockConfig>) => {
+    const refused = configureMock(patch)
+    if (refused) throw new Error(refused)
   },
-})
+}
+for (const api of ['core', 'v1'] as const) webhookContract('webhook operations against the in-process mock tenant', env, api)

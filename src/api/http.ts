@@ -1,6 +1,8 @@
 import type { z } from 'zod/mini'
+import { QLIK_API_VERSION, type WebhooksApi } from './api-version'
+import { noteDeprecation, readDeprecation } from './deprecation'
 import { ApiError, NetworkError, ResponseShapeError } from './errors'
-import { errorResponseSchema } from './schemas'
+import { wireErrorResponseSchema, type ApiErrorItem } from './schemas'
 
 /**
  * The one configuration point of the client: where the API is and how to
@@ -8,8 +10,12 @@ import { errorResponseSchema } from './schemas'
  * `ready` so that no request leaves before the service worker listens.
  */
 export type ApiConfig = {
-  /** Origin of the API, in front of `/api/v1/...`. */
+  /** Origin of the API, in front of `/api/core/...`. */
   baseUrl: () => string
+  /** Names the backend (tenant, client), so that what is learnt about one (v1 only) is not applied to another. */
+  backendKey: string
+  /** `auto`: Core, falling back to v1 when the tenant has no Core list; or one of them, always. */
+  webhooksApi: 'auto' | WebhooksApi
   /** Extra request headers, e.g. `Authorization`. Never logged. */
   headers: () => Record<string, string> | Promise<Record<string, string>>
   /** Resolves when the backend can take requests. */
@@ -26,6 +32,8 @@ const defaultBaseUrl = () => (typeof location === 'undefined' ? 'http://localhos
 
 let config: ApiConfig = {
   baseUrl: defaultBaseUrl,
+  backendKey: 'default',
+  webhooksApi: 'auto',
   headers: () => ({}),
   ready: Promise.resolve(),
   onUnauthorized: () => {},
@@ -113,21 +121,25 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
   } catch {
     parsed = undefined
   }
-  const body = errorResponseSchema.safeParse(parsed)
+  const body = wireErrorResponseSchema.safeParse(parsed)
   const retryAfter = retryAfterMs(response)
+  const fallbackTitle = response.statusText || `HTTP ${response.status}`
+  // Qlik's items carry code and title; a gateway's may not, and an item without them is still read.
+  const items: ApiErrorItem[] | undefined = body.success
+    ? body.data.errors?.map((item) => ({ ...item, code: item.code ?? `HTTP-${response.status}`, title: item.title ?? fallbackTitle }))
+    : undefined
   return new ApiError({
     status: response.status,
     operation,
-    errors:
-      body.success && body.data.errors?.length
-        ? body.data.errors
-        : [
-            {
-              code: `HTTP-${response.status}`,
-              title: response.statusText || `HTTP ${response.status}`,
-              detail: text.slice(0, 200) || undefined,
-            },
-          ],
+    errors: items?.length
+      ? items
+      : [
+          {
+            code: `HTTP-${response.status}`,
+            title: fallbackTitle,
+            detail: text.slice(0, 200) || undefined,
+          },
+        ],
     traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,
     retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
   })
@@ -150,7 +162,11 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
   const { operation, method = 'GET', url, body, schema, signal } = options
   await config.ready
   for (let attempt = 0; ; attempt++) {
-    const headers: Record<string, string> = { Accept: 'application/json', ...(await config.headers()) }
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'qlik-api-version': QLIK_API_VERSION,
+      ...(await config.headers()),
+    }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     let response: Response
     try {
@@ -164,6 +180,8 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
       if (signal?.aborted) throw cause
       throw new NetworkError(operation, cause)
     }
+    const deprecation = readDeprecation(response.headers, operation, method, url)
+    if (deprecation) noteDeprecation(deprecation)
     if (response.status === 429 && method === 'GET' && attempt < config.maxRetries) {
       await sleep(Math.min(retryAfterMs(response) ?? 1000, config.maxRetryWaitMs), signal)
       continue
@@ -178,7 +196,14 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     try {
       data = await response.json()
     } catch {
-      throw new ResponseShapeError(operation, '(body)', 'not JSON')
+      throw new ResponseShapeError(operation, '(body)', 'the answer is not JSON')
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new ResponseShapeError(
+        operation,
+        '(body)',
+        `expected a JSON object, got ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`,
+      )
     }
     return parseBody(schema, data, operation)
   }

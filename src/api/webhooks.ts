@@ -1,4 +1,6 @@
-import { buildUrl, request } from './http'
+import { WEBHOOKS_BASE, setWebhooksApi, webhooksApiOf, type WebhooksApi } from './api-version'
+import { isApiError } from './errors'
+import { buildUrl, getApiConfig, request } from './http'
 import {
   deliveryListSchema,
   deliverySchema,
@@ -18,9 +20,55 @@ import {
 } from './schemas'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
+// The Core API is a base-path choice (src/api/api-version.ts), not a second client.
 
-const BASE = '/api/v1/webhooks'
-const at = (id: string, ...rest: string[]) => [BASE, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
+/** The webhooks API the client speaks to the configured backend now. */
+export function currentWebhooksApi(): WebhooksApi {
+  const { webhooksApi, backendKey } = getApiConfig()
+  return webhooksApi === 'auto' ? webhooksApiOf(backendKey).api : webhooksApi
+}
+
+const at = (base: string, id: string, ...rest: string[]) => [base, encodeURIComponent(id), ...rest.map(encodeURIComponent)].join('/')
+
+/** Asked once per backend, when a Core call other than the list answers 404: is it the call, or is Core not there? */
+const coreProbes = new Map<string, Promise<boolean>>()
+function coreIsMissing(backendKey: string): Promise<boolean> {
+  let probe = coreProbes.get(backendKey)
+  if (!probe) {
+    probe = request({ operation: 'getWebhooks', url: buildUrl(WEBHOOKS_BASE.core, { limit: 1 }) }).then(
+      () => {
+        setWebhooksApi(backendKey, { api: 'core', confirmed: true })
+        return false
+      },
+      (error: unknown) => isApiError(error) && error.status === 404,
+    )
+    coreProbes.set(backendKey, probe)
+    void probe.finally(() => coreProbes.delete(backendKey))
+  }
+  return probe
+}
+
+/**
+ * Sends an operation under the current base path. In `auto`, a 404 on the
+ * Core list (an older tenant or region) switches this backend to v1 for the
+ * rest of the session and sends the operation again there; a 404 on another
+ * Core operation does the same only when the Core list is missing too.
+ */
+async function onWebhooksApi<T>(send: (base: string) => Promise<T>, isList = false): Promise<T> {
+  const { webhooksApi, backendKey } = getApiConfig()
+  if (webhooksApi !== 'auto') return send(WEBHOOKS_BASE[webhooksApi])
+  const choice = webhooksApiOf(backendKey)
+  try {
+    const result = await send(WEBHOOKS_BASE[choice.api])
+    if (choice.api === 'core' && !choice.confirmed) setWebhooksApi(backendKey, { api: 'core', confirmed: true })
+    return result
+  } catch (error) {
+    if (choice.api !== 'core' || choice.confirmed || !isApiError(error) || error.status !== 404) throw error
+    if (!isList && !(await coreIsMissing(backendKey))) throw error
+    setWebhooksApi(backendKey, { api: 'v1', confirmed: true })
+    return send(WEBHOOKS_BASE.v1)
+  }
+}
 
 export type WebhookSort = `${'' | '+' | '-'}${'name' | 'url' | 'createdAt' | 'updatedAt'}`
 export type DeliverySort = `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
@@ -56,7 +104,10 @@ type Options = { signal?: AbortSignal }
 export const webhookDisplayName = (webhook: Pick<Webhook, 'id' | 'name'>): string => webhook.name || webhook.id
 
 export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
-  return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: webhookListSchema, ...options })
+  return onWebhooksApi(
+    (base) => request({ operation: 'getWebhooks', url: buildUrl(base, params), schema: webhookListSchema, ...options }),
+    true,
+  )
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a webhook list as given. */
@@ -65,29 +116,48 @@ export function getWebhooksPage(href: string, options: Options = {}): Promise<We
 }
 
 export function createWebhook(body: WebhookPost, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'createWebhook', method: 'POST', url: buildUrl(BASE), body, schema: webhookResponseSchema, ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'createWebhook', method: 'POST', url: buildUrl(base), body, schema: webhookResponseSchema, ...options }),
+  )
 }
 
 export function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: webhookResponseSchema, ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'getWebhook', url: buildUrl(at(base, id)), schema: webhookResponseSchema, ...options }),
+  )
 }
 
-/** RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook. */
+/**
+ * RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook.
+ * v1 takes nine paths; Core also `/filter`, `/level`, `/ownerId`,
+ * `/checkCertificateRevocation` and single header members.
+ */
 export function patchWebhook(id: string, operations: WebhookPatch[], options: Options = {}): Promise<void> {
-  return request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(id)), body: operations, ...options })
+  return onWebhooksApi((base) =>
+    request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(base, id)), body: operations, ...options }),
+  )
 }
 
 /** Full replacement: omitted writable fields are cleared (secret and encrypted headers too). */
 export function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'updateWebhook', method: 'PUT', url: buildUrl(at(id)), body, schema: webhookResponseSchema, ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'updateWebhook', method: 'PUT', url: buildUrl(at(base, id)), body, schema: webhookResponseSchema, ...options }),
+  )
 }
 
 export function deleteWebhook(id: string, options: Options = {}): Promise<void> {
-  return request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(id)), ...options })
+  return onWebhooksApi((base) => request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(base, id)), ...options }))
 }
 
 export function getWebhookDeliveries(id: string, params: GetWebhookDeliveriesParams = {}, options: Options = {}): Promise<DeliveryList> {
-  return request({ operation: 'getWebhookDeliveries', url: buildUrl(at(id, 'deliveries'), params), schema: deliveryListSchema, ...options })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'getWebhookDeliveries',
+      url: buildUrl(at(base, id, 'deliveries'), params),
+      schema: deliveryListSchema,
+      ...options,
+    }),
+  )
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a delivery list as given. */
@@ -96,20 +166,26 @@ export function getWebhookDeliveriesPage(href: string, options: Options = {}): P
 }
 
 export function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({ operation: 'getWebhookDelivery', url: buildUrl(at(id, 'deliveries', deliveryId)), schema: deliverySchema, ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'getWebhookDelivery', url: buildUrl(at(base, id, 'deliveries', deliveryId)), schema: deliverySchema, ...options }),
+  )
 }
 
 /** Answers 201 with the new delivery, whose status may well be `fail`. */
 export function resendWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({
-    operation: 'resendWebhookDelivery',
-    method: 'POST',
-    url: buildUrl(at(id, 'deliveries', deliveryId, 'actions', 'resend')),
-    schema: deliverySchema,
-    ...options,
-  })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'resendWebhookDelivery',
+      method: 'POST',
+      url: buildUrl(at(base, id, 'deliveries', deliveryId, 'actions', 'resend')),
+      schema: deliverySchema,
+      ...options,
+    }),
+  )
 }
 
 export function getWebhookEventTypes(options: Options = {}): Promise<EventTypes> {
-  return request({ operation: 'getWebhookEventTypes', url: buildUrl(`${BASE}/event-types`), schema: eventTypesSchema, ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'getWebhookEventTypes', url: buildUrl(`${base}/event-types`), schema: eventTypesSchema, ...options }),
+  )
 }

@@ -107,7 +107,7 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
     const user = userEvent.setup()
     let calls = 0
     mockServer.use(
-      http.get('*/api/v1/webhooks/:id/deliveries', () => {
+      http.get('*/api/core/webhooks/:id/deliveries', () => {
         calls += 1
         return HttpResponse.json({ errors: [{ code: 'X-503', title: 'Service unavailable' }], traceId: 'abc123' }, { status: 503 })
       }),

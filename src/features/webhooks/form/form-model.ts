@@ -90,7 +90,8 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
       ...(webhook.encryptedHeaders ?? []).map((name) => ({ name, value: '', encrypted: true, stored: true })),
     ],
     eventTypes: webhook.eventTypes ?? [],
-    level: webhook.level ?? 'tenant',
+    // A level the console does not know is shown as tenant, the API's default.
+    level: webhook.level === 'user' ? 'user' : 'tenant',
     filter: webhook.filter ?? '',
     enabled: webhook.enabled ?? false,
     checkCertificateRevocation: webhook.checkCertificateRevocation ?? false,

@@ -179,7 +179,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
 
   it('shows a server error on the field it names and keeps every value', async () => {
     mockServer.use(
-      http.post('*/api/v1/webhooks', () =>
+      http.post('*/api/core/webhooks', () =>
         HttpResponse.json(
           { errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] },
           { status: 400 },
@@ -234,7 +234,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
 
   it('adds the permissions a refusal is about to the message at the top', async () => {
     mockServer.use(
-      http.post('*/api/v1/webhooks', () =>
+      http.post('*/api/core/webhooks', () =>
         HttpResponse.json(
           { errors: [{ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'No webhooks permission.' }] },
           { status: 403 },
