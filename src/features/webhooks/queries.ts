@@ -1,5 +1,13 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query'
-import { getWebhook, getWebhookEventTypes, getWebhooks, getWebhooksPage, type GetWebhooksParams } from '../../api'
+import {
+  followPages,
+  getWebhook,
+  getWebhookEventTypes,
+  getWebhooks,
+  getWebhooksPage,
+  MAX_PAGES_FOLLOWED,
+  type GetWebhooksParams,
+} from '../../api'
 
 // The only place webhook query keys are written.
 export const webhookKeys = {
@@ -35,22 +43,21 @@ export const eventTypesQuery = () =>
     staleTime: 60 * 60 * 1000,
   })
 
+/** `atLeast` when the walk stopped before the last page (a page limit, a cursor that cycles). */
+export type WebhookCount = { count: number; atLeast: boolean }
+
 /**
  * How many webhooks the caller can see. The API returns no total, so this
- * walks the whole list at the largest page size (100, the tenant quota:
- * one request in practice) along `links.next`.
+ * walks the list at the largest page size (100, the tenant quota: one
+ * request in practice) along `links.next`, within followPages' bounds.
  */
 export const webhookCountQuery = () =>
   queryOptions({
     queryKey: webhookKeys.count(),
-    queryFn: async ({ signal }) => {
-      let page = await getWebhooks({ limit: 100 }, { signal })
-      let count = page.data.length
-      while (page.links.next) {
-        page = await getWebhooksPage(page.links.next.href, { signal })
-        count += page.data.length
-      }
-      return count
+    queryFn: async ({ signal }): Promise<WebhookCount> => {
+      const first = await getWebhooks({ limit: 100 }, { signal })
+      const walk = await followPages(first, (href) => getWebhooksPage(href, { signal }), { maxPages: MAX_PAGES_FOLLOWED })
+      return { count: walk.items.length, atLeast: !walk.complete }
     },
   })
 

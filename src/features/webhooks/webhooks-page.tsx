@@ -30,7 +30,7 @@ function QuotaCount() {
   return (
     <p className="quota">
       {count.isSuccess
-        ? `${count.data} of ${TENANT_WEBHOOK_QUOTA} webhooks`
+        ? `${count.data.atLeast ? 'At least ' : ''}${count.data.count} of ${TENANT_WEBHOOK_QUOTA} webhooks`
         : count.isError
           ? 'Could not count the webhooks'
           : 'Counting webhooks…'}
