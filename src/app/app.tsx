@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
 import { WebhooksPage } from '../features/webhooks/webhooks-page'
+import { ApiVersionBadge, DeprecationNotices } from './api-notices'
 import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
 
@@ -34,10 +35,12 @@ export function App({
           <span className="backend-badge" aria-label="Backend">
             {backend ? backendLabel(backend) : 'No tenant connected'}
           </span>
+          {backend ? <ApiVersionBadge /> : null}
           {actions ? <span className="shell-actions">{actions}</span> : null}
         </header>
         <main className="shell-main">
           {notice}
+          <DeprecationNotices />
           {children ?? <WebhooksPage />}
         </main>
       </div>

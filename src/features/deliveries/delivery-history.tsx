@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { describeError, isApiError, webhookDisplayName, type Delivery, type Webhook } from '../../api'
 import { Button } from '../../components/ui/button'
+import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { ErrorState } from '../../components/ui/error-state'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
 import { toast } from '../../components/ui/toast'
@@ -204,6 +205,11 @@ export function DeliveryHistory({ webhook }: { webhook: Webhook }) {
               {rows.map((delivery) => (
                 <DeliveryRow key={delivery.id} delivery={delivery} now={now} onOpen={openDelivery} onResend={setToResend} />
               ))}
+              {(history.data?.pages ?? []).flatMap((page, p) =>
+                page.unreadable.map((item) => (
+                  <UnreadableRow key={`unreadable-${p}-${item.index}`} item={item} noun="delivery" colSpan={6} />
+                )),
+              )}
             </tbody>
           </table>
           <div className="delivery-more">

@@ -18,13 +18,21 @@ type DeliveryRowProps = {
 export const DeliveryRow = memo(function DeliveryRow({ delivery, now, isNew, onOpen, onResend }: DeliveryRowProps) {
   const exact = formatUtc(delivery.triggeredAt)
   const ok = delivery.status === 'success'
+  // Qlik documents success and fail; anything else is shown as sent, not taken for a failure.
+  const known = ok || delivery.status === 'fail'
   const statusCode = delivery.response?.statusCode
   return (
     <tr className={isNew ? 'delivery-new' : undefined}>
       <td>
-        <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
-          <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
-        </span>
+        {known ? (
+          <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
+            <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
+          </span>
+        ) : (
+          <span className="delivery-status delivery-unknown">
+            <span aria-hidden="true">?</span> Unknown status “{delivery.status}”
+          </span>
+        )}
         {isNew ? <span className="badge delivery-new-badge">New: resent</span> : null}
       </td>
       <td className="delivery-event">{delivery.eventType}</td>

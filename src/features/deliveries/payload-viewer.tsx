@@ -31,7 +31,7 @@ export function PayloadViewer({ webhookId, deliveryId, onClose }: PayloadViewerP
       title={delivery ? `Delivery of ${delivery.eventType}` : 'Delivery'}
       description={
         delivery
-          ? `${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
+          ? `${delivery.status === 'success' ? 'Succeeded' : delivery.status === 'fail' ? 'Failed' : `Status “${delivery.status}”`}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
           : undefined
       }
     >

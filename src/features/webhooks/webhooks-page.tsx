@@ -123,6 +123,7 @@ export function WebhooksPage() {
           <WebhooksTable
             labelledBy="webhooks-heading"
             rows={list.data?.data}
+            unreadable={list.data?.unreadable}
             sort={state.sort}
             onSortChange={(sort) => setSearch(sortUpdate(sort))}
             expandedId={expandedId}

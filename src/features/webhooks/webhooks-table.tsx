@@ -1,6 +1,7 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table'
 import { Fragment, type ReactNode } from 'react'
-import type { Webhook } from '../../api'
+import type { UnreadableItem, Webhook } from '../../api'
+import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { historyRegionId } from './row-actions'
 import { fromSorting, toSorting, type Sort } from './table-state'
 import { webhookColumns, webhookTableFeatures } from './webhook-columns'
@@ -15,6 +16,8 @@ type WebhooksTableProps = {
   labelledBy: string
   /** Undefined while the first page loads: the table shows placeholder rows. */
   rows: Webhook[] | undefined
+  /** Items of the page the API sent in a shape the console cannot read; each gets a row saying why. */
+  unreadable?: UnreadableItem[]
   sort: Sort
   onSortChange: (sort: Sort) => void
   expandedId: string | undefined
@@ -23,7 +26,16 @@ type WebhooksTableProps = {
   empty: ReactNode
 }
 
-export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId, renderExpanded, empty }: WebhooksTableProps) {
+export function WebhooksTable({
+  labelledBy,
+  rows,
+  unreadable = [],
+  sort,
+  onSortChange,
+  expandedId,
+  renderExpanded,
+  empty,
+}: WebhooksTableProps) {
   const sorting = toSorting(sort)
   const table = useTable({
     features: webhookTableFeatures,
@@ -78,7 +90,7 @@ export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId
                 ))}
               </tr>
             ))
-          ) : rows.length === 0 ? (
+          ) : rows.length === 0 && unreadable.length === 0 ? (
             <tr>
               <td colSpan={columnCount} className="empty-cell">
                 {empty}
@@ -104,6 +116,9 @@ export function WebhooksTable({ labelledBy, rows, sort, onSortChange, expandedId
               </Fragment>
             ))
           )}
+          {loading
+            ? null
+            : unreadable.map((item) => <UnreadableRow key={`unreadable-${item.index}`} item={item} noun="webhook" colSpan={columnCount} />)}
         </tbody>
       </table>
     </div>

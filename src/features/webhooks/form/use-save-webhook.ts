@@ -3,6 +3,7 @@ import { useRef } from 'react'
 import { createWebhook, patchWebhook, updateWebhook, type Webhook } from '../../../api'
 import { refreshWebhookLists, webhookKeys } from '../queries'
 import { planSave, toCreateBody, type WebhookFormValues } from './form-model'
+import { useWebhooksApi } from './use-webhooks-api'
 
 export type SaveOutcome = { kind: 'created' | 'patched' | 'replaced' | 'unchanged'; webhook: Webhook }
 
@@ -15,6 +16,7 @@ export type SaveOutcome = { kind: 'created' | 'patched' | 'replaced' | 'unchange
 export function useSaveWebhook(original: Webhook | undefined) {
   const queryClient = useQueryClient()
   const pending = useRef<WebhookFormValues | null>(null)
+  const api = useWebhooksApi()
   const mutation = useMutation({
     gcTime: 0,
     mutationFn: async (): Promise<SaveOutcome> => {
@@ -22,7 +24,7 @@ export function useSaveWebhook(original: Webhook | undefined) {
       pending.current = null
       if (!values) throw new Error('Nothing to save.')
       if (!original) return { kind: 'created', webhook: await createWebhook(toCreateBody(values)) }
-      const plan = planSave(values, original)
+      const plan = planSave(values, original, api)
       if (plan.kind === 'none') return { kind: 'unchanged', webhook: original }
       if (plan.kind === 'replace') return { kind: 'replaced', webhook: await updateWebhook(original.id, plan.body) }
       await patchWebhook(original.id, plan.operations)

@@ -15,6 +15,7 @@ import { SecretField } from './secret-field'
 import { errorMessageOf, fieldOfError, isTenantLevelRefusal, type ErrorField } from './server-errors'
 import { markTenantLevelDenied, TENANT_LEVEL_DENIED, useTenantLevelDenied } from './tenant-level-access'
 import { useSaveWebhook } from './use-save-webhook'
+import { useWebhooksApi } from './use-webhooks-api'
 
 type WebhookFormProps = {
   /** The webhook to edit; absent to create one. */
@@ -33,9 +34,10 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   const tenantLevelDenied = useTenantLevelDenied()
   const [topError, setTopError] = useState<{ message: string; traceId?: string } | null>(null)
   const catalogue = eventTypes.data?.data
+  const api = useWebhooksApi()
   const schema = useMemo(
-    () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied }),
-    [webhook, catalogue, tenantLevelDenied],
+    () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied, api }),
+    [webhook, catalogue, tenantLevelDenied, api],
   )
   const form = useForm<WebhookFormValues>({
     resolver: zodResolver(schema),
@@ -160,10 +162,11 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
 function ReplaceNotice({ original }: { original: Webhook }) {
   const { control } = useFormContext<WebhookFormValues>()
   const values = useWatch({ control }) as WebhookFormValues
-  return needsReplace(values, original) ? (
+  return needsReplace(values, original, useWebhooksApi()) ? (
     <p className="form-notice" role="status">
-      Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for them), so Save replaces
-      the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them again above, or remove them.
+      Filter, Level and Check certificate revocation cannot be changed one by one on this tenant (Qlik’s v1 API has no PATCH for them), so
+      Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them again above, or remove
+      them.
     </p>
   ) : null
 }
