@@ -32,7 +32,9 @@ export function rateLimited(request: Request, now = Date.now()): Response | unde
     return undefined
   }
   // The first call that will leave the window; a refused call does not count.
-  const waitSeconds = Math.max(1, Math.ceil((calls[calls.length - limit]! + WINDOW_MS - now) / 1000))
+  const leaving = calls[calls.length - limit]
+  // A limit of 0 lets nothing through: the whole window.
+  const waitSeconds = leaving === undefined ? WINDOW_MS / 1000 : Math.max(1, Math.ceil((leaving + WINDOW_MS - now) / 1000))
   const response = errorResponse(
     429,
     'HTTP-429',

@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { configureApi } from '../../../api'
 import { db } from '../../../../mocks/db'
 import { mockServer } from '../../../../mocks/node'
 import { SEED_SECRETS } from '../../../../mocks/seed'
@@ -335,7 +336,54 @@ describe('editing', { timeout: 20_000 }, () => {
     expect(db.state.webhooks.find((w) => w.id === 'wh-slack-app-events')!.secret).toBeUndefined()
   })
 
-  it('uses a PUT with everything re-entered when the filter changes, and says so', async () => {
+  it('on Core, sends a PATCH of /filter alone when the filter changes, asking for no secret', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    const filter = await screen.findByLabelText('Filter')
+    await user.clear(filter)
+    await user.type(filter, 'data.status eq "ok"')
+    expect(screen.queryByText(/Save replaces the whole webhook \(PUT\)/)).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent).toEqual([
+      {
+        method: 'PATCH',
+        url: 'http://localhost/api/core/webhooks/wh-reload-monitor',
+        body: [{ op: 'replace', path: '/filter', value: 'data.status eq "ok"' }],
+      },
+    ])
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({
+      filter: 'data.status eq "ok"',
+      secret: SEED_SECRETS['wh-reload-monitor'],
+    })
+  })
+
+  it('says when the rate limit refused a save, keeps what was typed, and saves when allowed', async () => {
+    db.state.config.rateLimits = { tier1: 1000, tier2: 0 }
+    const user = renderAt('?edit=wh-reload-monitor')
+    const name = await screen.findByLabelText('Name')
+    await user.clear(name)
+    await user.type(name, 'Renamed under the limit')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /rate limit for changes was reached\. It can be tried again at .* \(in \d+ seconds\)/,
+    )
+    expect(screen.getByLabelText('Name')).toHaveValue('Renamed under the limit')
+    db.state.config.rateLimits = false
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      await user.click(screen.getByRole('button', { name: 'Save when allowed' }))
+      expect(screen.getByRole('button', { name: 'Saving when allowed…' })).toBeDisabled()
+      await vi.advanceTimersByTimeAsync(61_000)
+    } finally {
+      vi.useRealTimers()
+    }
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')?.name).toBe('Renamed under the limit')
+  })
+
+  it('on v1, uses a PUT with everything re-entered when the filter changes, and says so', async () => {
+    configureApi({ webhooksApi: 'v1' })
+    onTestFinished(() => configureApi({ webhooksApi: 'auto' }))
     const user = renderAt('?edit=wh-reload-monitor')
     const filter = await screen.findByLabelText('Filter')
     await user.clear(filter)

@@ -25,6 +25,9 @@ type WebhookFormProps = {
   onDirtyChange: (dirty: boolean) => void
 }
 
+/** A time `seconds` from now, in ms since the epoch. */
+const secondsFromNow = (seconds: number) => Date.now() + seconds * 1000
+
 const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> =>
   (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
 
@@ -32,7 +35,8 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   const id = useId()
   const eventTypes = useQuery(eventTypesQuery())
   const tenantLevelDenied = useTenantLevelDenied()
-  const [topError, setTopError] = useState<{ message: string; traceId?: string } | null>(null)
+  const [topError, setTopError] = useState<{ message: string; traceId?: string; retryAt?: number } | null>(null)
+  const [retryScheduled, setRetryScheduled] = useState(false)
   const catalogue = eventTypes.data?.data
   const api = useWebhooksApi()
   const schema = useMemo(
@@ -65,6 +69,16 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
         // Every value stays as typed; the errors go where they belong.
         if (!isApiError(error)) {
           setTopError({ message: describeError(error) })
+          return
+        }
+        if (error.status === 429) {
+          // Qlik's Tier 2 limit: every write waits until Retry-After has passed; nothing typed is lost.
+          const retryAt = secondsFromNow(error.retryAfterSeconds ?? 1)
+          setTopError({
+            message: `The webhook was not saved: the tenant’s rate limit for changes was reached. It can be tried again at ${new Date(retryAt).toLocaleTimeString('en-GB')} (in ${error.retryAfterSeconds ?? 1} seconds). Everything you typed is kept.`,
+            traceId: error.traceId,
+            retryAt,
+          })
           return
         }
         const unplaced: string[] = []
@@ -100,6 +114,24 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
               <p className="field-hint">
                 Trace ID: <code>{topError.traceId}</code>
               </p>
+            ) : null}
+            {topError.retryAt ? (
+              <Button
+                disabled={retryScheduled}
+                onClick={() => {
+                  const retryAt = topError.retryAt ?? 0
+                  setRetryScheduled(true)
+                  window.setTimeout(
+                    () => {
+                      setRetryScheduled(false)
+                      void onSubmit()
+                    },
+                    Math.max(0, retryAt - secondsFromNow(0)),
+                  )
+                }}
+              >
+                {retryScheduled ? 'Saving when allowed…' : 'Save when allowed'}
+              </Button>
             ) : null}
           </div>
         ) : null}
