@@ -3,6 +3,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import path from 'node:path'
 import tseslint from 'typescript-eslint'
 
 // Imports flow one way: lib, api, components -> features -> app (design.md).
@@ -23,6 +24,35 @@ const layer = (from, ...forbidden) => ({
   ),
 })
 
+const featureOf = (file) => /(?:^|\/)src\/features\/([^/]+)\//.exec(file.split(path.sep).join('/'))?.[1]
+
+// Resolves each relative import against the importing file, so that depth does
+// not matter: src/features/webhooks/form/x.ts importing ../../deliveries/y is caught.
+const featureBoundary = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      cross: 'src/features/{{from}} must not import src/features/{{to}}: a feature never imports another; compose them in src/app.',
+    },
+  },
+  create(context) {
+    const from = featureOf(context.filename)
+    if (!from) return {}
+    const check = (source) => {
+      if (source?.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.')) return
+      const to = featureOf(`${path.resolve(path.dirname(context.filename), source.value)}/`)
+      if (to && to !== from) context.report({ node: source, messageId: 'cross', data: { from, to } })
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    }
+  },
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-tenant', '.out', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -41,19 +71,19 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
-  layer('lib', 'api', 'components', 'features', 'app'),
-  layer('api', 'components', 'features', 'app'),
-  layer('components', 'api', 'features', 'app'),
-  // Features do not reach into each other's internals: only through an index.
-  ...['webhooks', 'deliveries'].map((feature) => {
-    const { files, ignores, rules } = layer(`features/${feature}`, 'app')
-    const others = ['webhooks', 'deliveries'].filter((f) => f !== feature)
-    const patterns = rules['no-restricted-imports'][1].patterns
-    for (const other of others) {
-      patterns.push({ regex: `^\\.\\./${other}/(?!index$).+`, message: 'Import another feature only through its index.' })
-    }
-    return { files, ignores, rules }
-  }),
+  layer('lib', 'api', 'components', 'wording', 'features', 'app'),
+  layer('api', 'components', 'wording', 'features', 'app'),
+  layer('components', 'api', 'wording', 'features', 'app'),
+  // Screen wording that reads api types (error sentences, a webhook's name), shared by every feature and the app.
+  layer('wording', 'components', 'features', 'app'),
+  layer('features', 'app'),
+  // A feature never imports another feature, at any depth and by any route
+  // (static, re-export or lazy import()): src/app composes them.
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    plugins: { house: { rules: { 'feature-boundary': featureBoundary } } },
+    rules: { 'house/feature-boundary': 'error' },
+  },
   {
     files: ['src/app/**/*.{ts,tsx}'],
     rules: restrict(...noMocks),

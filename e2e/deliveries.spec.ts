@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { HOSTILE_TEXT, SEED_DELIVERIES } from '../mocks/deliveries'
+import { HOSTILE_TEXT, SEED_DELIVERIES } from '../mocks/seed-deliveries'
 import { SEED_SECRETS, SEED_WEBHOOKS } from '../mocks/seed'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 

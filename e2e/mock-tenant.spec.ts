@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { SEED_DELIVERIES } from '../mocks/deliveries'
+import { SEED_DELIVERIES } from '../mocks/seed-deliveries'
 import { STORAGE_KEY } from '../mocks/persistence'
 import { SEED_SECRETS, SEED_WEBHOOKS } from '../mocks/seed'
 import { expect, expectNoAxeViolations, test } from './fixtures'

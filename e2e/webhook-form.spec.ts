@@ -1,15 +1,14 @@
 import type { Page, Request } from '@playwright/test'
+import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
 // Creating and editing webhooks on the seeded mock tenant, as a person
 // would: through "Create new" and the row menu, by role and name.
 
-type MockTenantControl = { reset(): void; configure(patch: Record<string, unknown>): void }
 const control = (page: Page) => ({
-  reset: () => page.evaluate(() => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.reset()),
-  configure: (patch: Record<string, unknown>) =>
-    page.evaluate((p) => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.configure(p), patch),
+  reset: () => page.evaluate(() => window.mockTenant.reset()),
+  configure: (patch: Parameters<MockTenantControl['configure']>[0]) => page.evaluate((p) => window.mockTenant.configure(p), patch),
 })
 
 const dialog = (page: Page, name = 'Create webhook') => page.getByRole('dialog', { name })
@@ -234,12 +233,7 @@ test('saving keeps every value when the server fails, and closing with changes a
   await form.getByLabel('Name', { exact: true }).fill('Flaky')
   await form.getByLabel('URL', { exact: true }).fill('https://flaky.example.com/in')
   await form.getByRole('checkbox', { name: 'App created' }).check()
-  await page.evaluate(() =>
-    (window as unknown as { mockTenant: { failNext(m: { method: string; path: string }, s: number): void } }).mockTenant.failNext(
-      { method: 'POST', path: '/api/v1/webhooks' },
-      500,
-    ),
-  )
+  await page.evaluate(() => window.mockTenant.failNext({ method: 'POST', path: '/api/v1/webhooks' }, 500))
   await form.getByRole('button', { name: 'Create' }).click()
   await expect(form.getByRole('alert')).toContainText('The webhook was not saved')
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Flaky')

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
@@ -7,10 +8,6 @@ import { expect, expectNoAxeViolations, test } from './fixtures'
 // the API documents it.
 
 type Seeded = (typeof SEED_WEBHOOKS)[number]
-type MockTenantControl = {
-  reset(): void
-  failNext(match: { method: string; path: string }, status: number, times?: number): void
-}
 
 const byText = (field: 'name' | 'url' | 'createdAt' | 'updatedAt', desc: boolean) => (a: Seeded, b: Seeded) =>
   (desc ? -1 : 1) * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id)
@@ -50,13 +47,9 @@ async function openTable(page: Page, search = '') {
 }
 
 const mockTenant = (page: Page) => ({
-  failNext: (match: { method: string; path: string }, status: number, times = 1) =>
-    page.evaluate(([m, s, t]) => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.failNext(m, s, t), [
-      match,
-      status,
-      times,
-    ] as const),
-  reset: () => page.evaluate(() => (window as unknown as { mockTenant: MockTenantControl }).mockTenant.reset()),
+  failNext: (...[match, status, times = 1]: Parameters<MockTenantControl['failNext']>) =>
+    page.evaluate(([m, s, t]) => window.mockTenant.failNext(m, s, t), [match, status, times] as const),
+  reset: () => page.evaluate(() => window.mockTenant.reset()),
 })
 
 // Journeys of many steps, each with axe scans: more than the default 30 s on a busy 2-core machine.
@@ -310,7 +303,7 @@ test('enabling a webhook the API disabled clears its reason', async ({ page }) =
 test('a PATCH the API refuses rolls the row back and says why', async ({ page }) => {
   await openTable(page)
   const slack = seeded('wh-slack-app-events')
-  await mockTenant(page).failNext({ method: 'PATCH', path: '/api/v1/webhooks/' }, 500)
+  await mockTenant(page).failNext({ method: 'PATCH', path: '/api/core/webhooks/' }, 500)
   await page.getByRole('button', { name: `More actions for ${slack.name}` }).click()
   await page.getByRole('menuitem', { name: 'Disable webhook' }).click()
   const toast = notification(page, `Could not disable “${slack.name}”`)
@@ -409,7 +402,7 @@ test('expands and collapses a delivery history from its row', async ({ page }) =
 test('a failed list shows the API message, its trace id and a Retry that recovers', async ({ page }) => {
   await openTable(page)
   // The client retries server errors twice; fail all three tries of the next list request.
-  await mockTenant(page).failNext({ method: 'GET', path: '/api/v1/webhooks' }, 500, 3)
+  await mockTenant(page).failNext({ method: 'GET', path: '/api/core/webhooks' }, 500, 3)
   await page.getByRole('combobox', { name: 'Status' }).selectOption('Disabled')
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load webhooks' })
   await expect(alert).toBeVisible({ timeout: 15_000 })

@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw'
-import type { ApiErrorItem, ErrorResponse } from '../src/api/schemas'
+import { LIMITS, type ApiErrorItem, type ErrorResponse } from '../src/api/schemas'
+import { parseSort, type Sort } from '../src/api/sort'
 
 // Helpers every handler shares: Qlik's ErrorResponse, trace ids, cursors.
 
@@ -24,18 +25,11 @@ export function errorsResponse(status: number, errors: ApiErrorItem[]) {
   return HttpResponse.json(body, { status, headers: { 'x-trace-id': id } })
 }
 
-/**
- * Reads Qlik's `sort` parameter: a field of `fields` with an optional `+`
- * or `-` prefix. Answers the field and direction (1 or -1), or the 400.
- */
-export function parseSort<F extends string>(url: URL, fields: readonly F[], fallback: string): { field: F; direction: 1 | -1 } | Response {
-  const sort = url.searchParams.get('sort') ?? fallback
-  const match = /^([+-]?)(.+)$/.exec(sort)
-  const field = match?.[2] as F
-  if (!match || !fields.includes(field)) {
-    return badRequest(`sort must be one of ${fields.join(', ')}, with an optional + or - prefix; got "${sort}".`)
-  }
-  return { field, direction: match[1] === '-' ? -1 : 1 }
+/** Reads Qlik's `sort` parameter with the client's own grammar; what it refuses is a 400. */
+export function readSort<F extends string>(url: URL, fields: readonly F[], fallback: Sort<F>): Sort<F> | Response {
+  const value = url.searchParams.get('sort')
+  if (value === null) return fallback
+  return parseSort(fields, value) ?? badRequest(`sort must be one of ${fields.join(', ')}, with an optional + or - prefix; got "${value}".`)
 }
 
 /** Opaque cursors: the offset of the first item of a page. */
@@ -63,8 +57,8 @@ export function paginate<T>(
 ): { data: T[]; links: { self: { href: string }; next?: { href: string }; prev?: { href: string } } } | Response {
   const rawLimit = url.searchParams.get('limit')
   const limit = rawLimit === null ? 20 : Number(rawLimit)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    return badRequest(`limit must be an integer from 1 to 100, got "${rawLimit}".`)
+  if (!Number.isInteger(limit) || limit < LIMITS.pageMin || limit > LIMITS.pageMax) {
+    return badRequest(`limit must be an integer from ${LIMITS.pageMin} to ${LIMITS.pageMax}, got "${rawLimit}".`)
   }
   const next = url.searchParams.get('next')
   const prev = url.searchParams.get('prev')

@@ -1,5 +1,5 @@
 import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type MockState, type StoredDelivery, type StoredWebhook } from './db'
-import { buildSeedDeliveries, trailingFailures } from './deliveries'
+import { buildSeedDeliveries, trailingFailures } from './seed-deliveries'
 import { clearFaults } from './faults'
 import { clearRateLimits } from './rate-limit'
 

@@ -18,7 +18,8 @@ import {
 import { detectPayloadFormat } from '../../src/lib/cloudevents'
 import { headerValue, qlikSignature } from '../../src/lib/hmac'
 import type { MockConfig } from '../db'
-import { HOSTILE_TEXT, RETENTION_MS, SEED_DELIVERIES } from '../deliveries'
+import { RETENTION_MS } from '../deliveries'
+import { HOSTILE_TEXT, SEED_DELIVERIES } from '../seed-deliveries'
 import { SEED_SECRETS, SEED_WEBHOOKS, USERS } from '../seed'
 
 // The contract of the delivery operations (webhooks-api.md §3, §4.3, §8, §9),

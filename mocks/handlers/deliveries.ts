@@ -4,7 +4,7 @@ import { findVisibleWebhook, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredDelivery } from '../db'
 import { deliver, isRetained, toDeliveryResponse } from '../deliveries'
-import { badRequest, notFound, paginate, parseSort } from '../http-utils'
+import { badRequest, notFound, paginate, readSort } from '../http-utils'
 import { SEED_SECRETS } from '../seed'
 
 // GET …/{id}/deliveries, GET …/{id}/deliveries/{deliveryId} and POST
@@ -28,9 +28,10 @@ async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
   if (eventType !== null && !EVENT_TYPES.some((t) => t.name === eventType)) {
     return badRequest(`Unknown event type "${eventType}".`)
   }
-  const sort = parseSort(url, DELIVERY_SORT_FIELDS, '-triggeredAt')
+  const sort = readSort(url, DELIVERY_SORT_FIELDS, { field: 'triggeredAt', desc: true })
   if (sort instanceof Response) return sort
-  const { field, direction } = sort
+  const { field } = sort
+  const direction = sort.desc ? -1 : 1
 
   const now = Date.now()
   const items = db.state.deliveries.filter(

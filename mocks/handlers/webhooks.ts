@@ -13,7 +13,7 @@ import { findVisibleWebhook, canSee, withoutPermission } from '../access'
 import { API_RULES, type ApiRules } from '../api-rules'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
-import { badRequest, errorResponse, forbidden, notFound, paginate, parseSort } from '../http-utils'
+import { badRequest, errorResponse, forbidden, notFound, paginate, readSort } from '../http-utils'
 import { applyPatch, checkWebhookBody, cloudEventsLocked, invalid, levelForbidden, readJson, readOnlyConflict } from '../validate'
 
 // The webhook operations of webhooks-api.md §2–§7 under /api/v1/webhooks,
@@ -81,9 +81,10 @@ function listWebhooks(rules: ApiRules, url: URL): Response {
     if (value) items = items.filter((w) => w[key] === value)
   }
 
-  const sort = parseSort(url, WEBHOOK_SORT_FIELDS, '-createdAt')
+  const sort = readSort(url, WEBHOOK_SORT_FIELDS, { field: 'createdAt', desc: true })
   if (sort instanceof Response) return sort
-  const { field, direction } = sort
+  const { field } = sort
+  const direction = sort.desc ? -1 : 1
   items.sort(
     (a, b) => direction * (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id),
   )

@@ -50,20 +50,6 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-/** What an operation does, in words, for messages about it. */
-const OPERATION_VERBS: Record<string, string> = {
-  getWebhooks: 'list webhooks',
-  getWebhook: 'read this webhook',
-  getWebhookEventTypes: 'read the event types',
-  createWebhook: 'create webhooks',
-  updateWebhook: 'change this webhook',
-  patchWebhook: 'change this webhook',
-  deleteWebhook: 'delete this webhook',
-  getWebhookDeliveries: 'read delivery history',
-  getWebhookDelivery: 'read this delivery',
-  resendWebhookDelivery: 'resend deliveries',
-}
-
 /** What a refused request was about, read from its status and what the user was doing, never from a code Qlik has not published. */
 export type ErrorKind =
   'quota' | 'cloud-events' | 'permission' | 'unauthorized' | 'not-found' | 'read-only' | 'validation' | 'rate-limited' | 'server' | 'other'
@@ -114,22 +100,4 @@ export function errorKind(error: unknown, context: ErrorContext = {}): ErrorKind
 
 export function isPermissionError(error: unknown, context: ErrorContext = {}): boolean {
   return errorKind(error, context) === 'permission'
-}
-
-/** One line a person can act on, whatever went wrong. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
-    const verb = OPERATION_VERBS[error.operation] ?? 'do this'
-    if (isPermissionError(error)) {
-      const detail = error.errors[0]?.detail
-      return (
-        `You do not have permission to ${verb}. It needs the “Use webhooks” permission (your own webhooks) ` +
-        `or “Manage webhooks” (every webhook in the tenant); a tenant admin can grant them.` +
-        (detail ? ` The tenant said: ${detail}` : '')
-      )
-    }
-    if (error.status === 401) return `Could not ${verb}: you are not signed in, or the sign-in has expired (401 Unauthorized).`
-  }
-  if (error instanceof Error) return error.message
-  return String(error)
 }

@@ -8,4 +8,5 @@ export { QLIK_API_VERSION, WEBHOOKS_BASE, resetWebhooksApiChoices, subscribeWebh
 export type { WebhooksApi } from './api-version'
 export { deprecationStore, parseHeaderDate, parseLinkHeader, readDeprecation } from './deprecation'
 export type { Deprecation } from './deprecation'
+export * from './sort'
 export * from './pages'

@@ -86,7 +86,9 @@ export function fieldIssues(error: $ZodError): FieldIssue[] {
 }
 
 // Validation errors of the mock tenant carry the field first in `detail`,
-// as "<field>: <message>", so a form can show each on its own field.
+// as "<field>: <message>", so a form can show each on its own field. This is
+// the mock's own convention: Qlik's ErrorResponse has no field pointer and
+// Qlik never published a format for `detail`.
 const FIELD_PREFIX = /^([A-Za-z]+): (.*)$/s
 
 /** Writes a field issue as an ErrorResponse item. */

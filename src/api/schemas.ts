@@ -26,16 +26,8 @@ export const PATCH_PATHS = [
 /** Core (`/api/core/webhooks`) adds four paths to v1's nine, and single members of the two header maps. */
 export const CORE_PATCH_PATHS = [...PATCH_PATHS, '/filter', '/level', '/ownerId', '/checkCertificateRevocation'] as const
 
-export const LIMITS = {
-  name: 512,
-  url: 2048,
-  description: 1024,
-  secretMin: 32,
-  secretMax: 64,
-  headerBytes: 2048,
-  pageMin: 1,
-  pageMax: 100,
-} as const
+// Kept in lib, where the validators that count them live (lib may not import api).
+export { LIMITS } from '../lib/limits'
 
 export const levelSchema = z.enum(LEVELS)
 export const originSchema = z.enum(ORIGINS)

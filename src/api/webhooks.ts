@@ -18,6 +18,7 @@ import {
   type WebhookPatch,
   type WebhookPost,
 } from './schemas'
+import type { DeliverySortParam, WebhookSortParam } from './sort'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
 // The Core API is a base-path choice (src/api/api-version.ts), not a second client.
@@ -70,9 +71,6 @@ async function onWebhooksApi<T>(send: (base: string) => Promise<T>, isList = fal
   }
 }
 
-export type WebhookSort = `${'' | '+' | '-'}${'name' | 'url' | 'createdAt' | 'updatedAt'}`
-export type DeliverySort = `${'' | '+' | '-'}${'status' | 'triggeredAt'}`
-
 export type GetWebhooksParams = {
   eventTypes?: string[]
   origins?: Origin[]
@@ -84,7 +82,7 @@ export type GetWebhooksParams = {
   createdByUserId?: string
   updatedByUserId?: string
   limit?: number
-  sort?: WebhookSort
+  sort?: WebhookSortParam
   next?: string
   prev?: string
 }
@@ -92,16 +90,13 @@ export type GetWebhooksParams = {
 export type GetWebhookDeliveriesParams = {
   eventType?: string
   status?: 'success' | 'fail'
-  sort?: DeliverySort
+  sort?: DeliverySortParam
   limit?: number
   next?: string
   prev?: string
 }
 
 type Options = { signal?: AbortSignal }
-
-/** How the console names a webhook: its name, or its id when it has none (every response field is optional). */
-export const webhookDisplayName = (webhook: Pick<Webhook, 'id' | 'name'>): string => webhook.name || webhook.id
 
 export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
   return onWebhooksApi(

@@ -1,10 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { Toaster } from '../components/ui/toast'
-import { WebhooksPage } from '../features/webhooks/webhooks-page'
 import { ApiVersionBadge, DeprecationNotices } from './api-notices'
 import { backendLabel, type Backend } from './backend'
 import { createQueryClient } from './query-client'
+import { WebhooksScreen } from './webhooks-screen'
 
 export type { Backend } from './backend'
 
@@ -41,7 +41,7 @@ export function App({
         <main className="shell-main">
           {notice}
           <DeprecationNotices />
-          {children ?? <WebhooksPage />}
+          {children ?? <WebhooksScreen />}
         </main>
       </div>
       <Toaster />

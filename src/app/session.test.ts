@@ -6,7 +6,7 @@ import {
   isSignInCallback,
   onUnauthorized,
   savePendingSignIn,
-  sessionStore,
+  sessionStatus,
   setToken,
   startSession,
   takePendingSignIn,
@@ -23,21 +23,21 @@ afterEach(() => {
 describe('the session', () => {
   it('holds the token in memory only, unless asked to keep it for the tab', () => {
     startSession(config)
-    expect(sessionStore.getStatus()).toBe('signed-out')
+    expect(sessionStatus.get()).toBe('signed-out')
     setToken(token('t-memory'), false)
     expect(authorizationHeader()).toEqual({ Authorization: 'Bearer t-memory' })
     expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toContain('t-memory')
 
     setToken(token('t-kept'), true)
     startSession(config)
-    expect(sessionStore.getStatus()).toBe('active')
+    expect(sessionStatus.get()).toBe('active')
     expect(authorizationHeader()).toEqual({ Authorization: 'Bearer t-kept' })
   })
 
   it('does not reuse a kept token for another tenant', () => {
     setToken(token('t-other', 'https://b.example.com'), true)
     startSession(config)
-    expect(sessionStore.getStatus()).toBe('signed-out')
+    expect(sessionStatus.get()).toBe('signed-out')
     expect(authorizationHeader()).toEqual({})
   })
 
@@ -45,19 +45,19 @@ describe('the session', () => {
     startSession(config)
     setToken(token('t-1'), true)
     onUnauthorized('oauth')
-    expect(sessionStore.getStatus()).toBe('expired')
+    expect(sessionStatus.get()).toBe('expired')
     expect(authorizationHeader()).toEqual({})
     expect(sessionStorage.length).toBe(0)
     setToken(token('t-2'), false)
     expect(clearToken()).toBe('t-2')
-    expect(sessionStore.getStatus()).toBe('signed-out')
+    expect(sessionStatus.get()).toBe('signed-out')
   })
 
   it('tells a refused proxy key from an expired sign-in', () => {
     startSession(undefined)
-    expect(sessionStore.getStatus()).toBe('active')
+    expect(sessionStatus.get()).toBe('active')
     onUnauthorized('proxy')
-    expect(sessionStore.getStatus()).toBe('refused')
+    expect(sessionStatus.get()).toBe('refused')
   })
 
   it('recognises the way back from the tenant only when a sign-in is pending, and hands the pending one out once', () => {

@@ -1,3 +1,4 @@
+import { createStore, type ReadableStore } from '../lib/store'
 import type { OAuthConfig } from './backend'
 
 // The signed-in state of a tenant connection. The access token lives in this
@@ -20,22 +21,10 @@ const TOKEN_KEY = 'qlik-webhooks-console.token'
 const PENDING_KEY = 'qlik-webhooks-console.sign-in'
 
 let token: Token | undefined
-let status: SessionStatus = 'active'
-const listeners = new Set<() => void>()
+const status = createStore<SessionStatus>('active')
+const set = status.set
 
-function set(next: SessionStatus) {
-  if (next === status) return
-  status = next
-  listeners.forEach((listener) => listener())
-}
-
-export const sessionStore = {
-  subscribe(listener: () => void) {
-    listeners.add(listener)
-    return () => void listeners.delete(listener)
-  },
-  getStatus: () => status,
-}
+export const sessionStatus: ReadableStore<SessionStatus> = status
 
 const matches = (t: Token, config: OAuthConfig) => t.origin === config.origin && t.clientId === config.clientId
 
@@ -67,8 +56,6 @@ export function clearToken(next: SessionStatus = 'signed-out'): string | undefin
   set(next)
   return old
 }
-
-export const isKeptInTab = () => sessionStorage.getItem(TOKEN_KEY) !== null
 
 export function authorizationHeader(): Record<string, string> {
   return token ? { Authorization: `Bearer ${token.accessToken}` } : {}

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type ReactNode } from 'react'
 import { configureApi } from '../api'
 import { Button } from '../components/ui/button'
+import { useStore } from '../lib/store'
 import { App } from './app'
 import { backendId, resolveTenantBackend, saveOAuthInput, type Backend, type OAuthConfig, type OAuthInput } from './backend'
-import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retryProxy, sessionStore, startSession } from './session'
+import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retryProxy, sessionStatus, startSession } from './session'
 
 // The console on a real tenant: through the local proxy (the server adds the
 // API key) or signed in with OAuth (the browser holds a short-lived token).
@@ -39,7 +40,7 @@ export function TenantConsole() {
   const [completing, setCompleting] = useState(false)
   // A new QueryClient after sign-out or a proxy retry: nothing cached survives.
   const [epoch, setEpoch] = useState(0)
-  const status = useSyncExternalStore(sessionStore.subscribe, sessionStore.getStatus)
+  const status = useStore(sessionStatus)
 
   const connect = useCallback((next: Backend) => {
     wireApi(next)

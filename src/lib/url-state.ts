@@ -1,20 +1,16 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
+import { createListeners, useStore, type ReadableStore } from './store'
 
 // UI state that a person would share or get back with Back (sort, filters,
 // page, open dialog, expanded row) lives in the query string. No router:
 // one page, a few parameters, and the History API is enough.
 
-const listeners = new Set<() => void>()
-const notify = () => listeners.forEach((listener) => listener())
+// The URL itself is the value, not a copy of it: whoever changes it (Back,
+// this module, the sign-in callback) is read the same way.
+const { subscribe, notify } = createListeners()
+const search: ReadableStore<string> = { get: () => (typeof location === 'undefined' ? '' : location.search), subscribe }
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify)
-
-function subscribe(listener: () => void) {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-const getSearch = () => (typeof location === 'undefined' ? '' : location.search)
 
 export type SearchUpdate = Record<string, string | string[] | undefined | null>
 
@@ -45,7 +41,7 @@ export function setSearch(update: SearchUpdate, mode: 'push' | 'replace' = 'push
 
 /** The current query string as URLSearchParams, re-rendering on every change. */
 export function useSearchParams(): [URLSearchParams, typeof setSearch] {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '')
-  const params = useMemo(() => new URLSearchParams(search), [search])
+  const current = useStore(search)
+  const params = useMemo(() => new URLSearchParams(current), [current])
   return [params, setSearch]
 }

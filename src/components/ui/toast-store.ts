@@ -1,3 +1,5 @@
+import { createStore, type ReadableStore } from '../../lib/store'
+
 // The toast queue: plain module state, so that toasts can be raised from
 // anywhere, including mutation callbacks outside React.
 
@@ -9,25 +11,18 @@ export type ToastItem = {
   action?: { label: string; onClick: () => void }
 }
 
-let items: ToastItem[] = []
+const items = createStore<ToastItem[]>([])
 let counter = 0
-const listeners = new Set<() => void>()
-const emit = () => listeners.forEach((listener) => listener())
+
+/** The queue, for the viewport. */
+export const toasts: ReadableStore<ToastItem[]> = items
 
 export function toast(item: Omit<ToastItem, 'id'>): void {
   counter += 1
-  items = [...items, { ...item, id: counter }]
-  emit()
+  const id = counter
+  items.set((current) => [...current, { ...item, id }])
 }
 
 export function dismissToast(id: number): void {
-  items = items.filter((item) => item.id !== id)
-  emit()
+  items.set((current) => current.filter((item) => item.id !== id))
 }
-
-export function subscribeToasts(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-export const getToasts = (): ToastItem[] => items

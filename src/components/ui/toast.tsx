@@ -1,5 +1,6 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react'
-import { dismissToast, getToasts, subscribeToasts } from './toast-store'
+import { lazy, Suspense } from 'react'
+import { useStore } from '../../lib/store'
+import { dismissToast, toasts } from './toast-store'
 
 export { toast } from './toast-store'
 
@@ -7,7 +8,7 @@ export { toast } from './toast-store'
 const ToastViewport = lazy(() => import('./toast-viewport').then((m) => ({ default: m.ToastViewport })))
 
 export function Toaster() {
-  const items = useSyncExternalStore(subscribeToasts, getToasts, getToasts)
+  const items = useStore(toasts)
   if (items.length === 0) return null
   return (
     <Suspense fallback={null}>

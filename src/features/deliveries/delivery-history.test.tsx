@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../../mocks/db'
 import { mockServer } from '../../../mocks/node'
 import { SEED_SECRETS, SEED_WEBHOOKS } from '../../../mocks/seed'
@@ -19,12 +19,13 @@ const webhook = (id: string): Webhook => {
 function renderHistory(id: string, search = '') {
   history.replaceState(null, '', `/?history=${id}${search}`)
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const onWebhookChanged = vi.fn<(webhookId: string) => void>()
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <DeliveryHistory webhook={webhook(id)} />
+      <DeliveryHistory webhook={webhook(id)} onWebhookChanged={onWebhookChanged} />
     </QueryClientProvider>,
   )
-  return { ...view, queryClient }
+  return { ...view, queryClient, onWebhookChanged }
 }
 
 const dataRows = () => screen.getAllByRole('row').filter((row) => within(row).queryByRole('button', { name: /^Resend/ }))
@@ -69,9 +70,10 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
 
   it('resends after confirmation and shows a failed resend (201, status fail) as a failure on top', async () => {
     const user = userEvent.setup()
-    const { queryClient } = renderHistory('wh-api-key-audit')
+    const { queryClient, onWebhookChanged } = renderHistory('wh-api-key-audit')
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(0))
     const before = db.state.deliveries.length
+    expect(onWebhookChanged).not.toHaveBeenCalled()
     await user.click(within(dataRows()[3]!).getByRole('button', { name: /^Resend/ }))
     const confirm = screen.getByRole('alertdialog', { name: 'Resend this delivery?' })
     expect(confirm).toHaveTextContent('https://siem.acme-corp.example.com/ingest/qlik')
@@ -82,6 +84,8 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
     expect(top.getByText('New: resent')).toBeInTheDocument()
     expect(top.getByText('Failed')).toBeInTheDocument()
     expect(top.getByText('500')).toBeInTheDocument()
+    // A failed resend counts toward disabling the webhook: its owner is told.
+    expect(onWebhookChanged).toHaveBeenCalledExactlyOnceWith('wh-api-key-audit')
     // Shown once on top, not again where the refreshed list brings it back.
     await waitFor(() => expect(queryClient.isFetching()).toBe(0))
     expect(dataRows()).toHaveLength(db.state.deliveries.filter((d) => d.webhookId === 'wh-api-key-audit').length)

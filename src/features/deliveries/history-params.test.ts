@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DELIVERY_PAGE_SIZE, readHistoryFilters, toDeliveriesParams, writeHistoryFilters } from './history-params'
+import { readHistoryFilters, toDeliveriesParams, writeHistoryFilters } from './history-params'
 
 const read = (search: string) => readHistoryFilters(new URLSearchParams(search))
 
@@ -23,6 +23,7 @@ describe('delivery history URL parameters', () => {
   it('reads an ascending sort whether its + was encoded or not', () => {
     expect(read('dsort=%2Bstatus').sort).toBe('+status')
     expect(read('dsort=+status').sort).toBe('+status')
+    expect(read('dsort=+triggeredAt').sort).toBe('+triggeredAt')
     expect(read('dsort=triggeredAt').sort).toBe('+triggeredAt')
   })
 
@@ -42,11 +43,11 @@ describe('delivery history URL parameters', () => {
       status: 'fail',
       eventType: 'x',
       sort: '+status',
-      limit: DELIVERY_PAGE_SIZE,
+      limit: 50,
     })
     expect(toDeliveriesParams({ status: undefined, eventType: undefined, sort: '-triggeredAt' })).toEqual({
       sort: '-triggeredAt',
-      limit: DELIVERY_PAGE_SIZE,
+      limit: 50,
     })
   })
 })

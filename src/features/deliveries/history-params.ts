@@ -1,13 +1,20 @@
-import { DELIVERY_STATUSES, type DeliverySort, type GetWebhookDeliveriesParams } from '../../api'
+import {
+  DELIVERY_SORT_FIELDS,
+  DELIVERY_STATUSES,
+  formatSort,
+  parseSort,
+  type DeliverySortParam,
+  type GetWebhookDeliveriesParams,
+} from '../../api'
 
 // URL <-> delivery list query. Parameters: `dstatus` (success|fail), `devent`
 // (one event type), `dsort` (the API's sort, default -triggeredAt). Values
 // the API would refuse are dropped, so a hand-edited link still opens.
 
-export const DEFAULT_DELIVERY_SORT: DeliverySort = '-triggeredAt'
-export const DELIVERY_PAGE_SIZE = 50
+export const DEFAULT_DELIVERY_SORT: DeliverySortParam = '-triggeredAt'
+const DELIVERY_PAGE_SIZE = 50
 
-export const DELIVERY_SORT_OPTIONS: { value: DeliverySort; label: string }[] = [
+export const DELIVERY_SORT_OPTIONS: { value: DeliverySortParam; label: string }[] = [
   { value: '-triggeredAt', label: 'Newest first' },
   { value: '+triggeredAt', label: 'Oldest first' },
   { value: '+status', label: 'Failures first' },
@@ -17,19 +24,14 @@ export const DELIVERY_SORT_OPTIONS: { value: DeliverySort; label: string }[] = [
 export type HistoryFilters = {
   status: 'success' | 'fail' | undefined
   eventType: string | undefined
-  sort: DeliverySort
+  sort: DeliverySortParam
 }
 
 const isStatus = (value: string | null): value is 'success' | 'fail' => (DELIVERY_STATUSES as readonly (string | null)[]).includes(value)
 
-function readSort(value: string | null): DeliverySort {
-  if (!value) return DEFAULT_DELIVERY_SORT
-  // A "+" in a query string may arrive decoded as a space.
-  const sort = value.trim() === value ? value : `+${value.trim()}`
-  const plain = sort.replace(/^[+-]/, '')
-  if (plain !== 'status' && plain !== 'triggeredAt') return DEFAULT_DELIVERY_SORT
-  const direction = sort.startsWith('-') ? '-' : '+'
-  return `${direction}${plain}` as DeliverySort
+function readSort(value: string | null): DeliverySortParam {
+  const sort = parseSort(DELIVERY_SORT_FIELDS, value ?? '')
+  return sort ? formatSort(sort) : DEFAULT_DELIVERY_SORT
 }
 
 export function readHistoryFilters(params: URLSearchParams): HistoryFilters {

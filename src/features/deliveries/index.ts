@@ -1,1 +1,2 @@
+// What the app may use of this feature.
 export { DeliveryHistory } from './delivery-history'

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
-import { describeError, isApiError, OMITTED_HEADER_VALUE, type Delivery } from '../../api'
+import { isApiError, OMITTED_HEADER_VALUE, type Delivery } from '../../api'
+import { describeError } from '../../wording/describe-error'
 import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
 import { ErrorState } from '../../components/ui/error-state'
@@ -13,7 +14,6 @@ import { PayloadFormatInfo } from './payload-format'
 import { deliveryQuery } from './queries'
 import { SignatureCheck } from './signature-check'
 
-/** How encrypted header values appear in delivery logs (webhooks-api.md §4.3). */
 /** Raw text shown before "Show all": a 1 MB line costs layout time for nothing. */
 const RAW_PREVIEW_CHARS = 20_000
 

@@ -1,2 +1,4 @@
-// What other features may use of this one.
+// What the app may use of this feature.
 export { refreshWebhook } from './queries'
+export { WebhooksPage } from './webhooks-page'
+export type { WebhookColumn } from './webhook-columns'

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { deleteWebhook, describeError, patchWebhook, webhookDisplayName, type Webhook, type WebhookList } from '../../api'
+import { deleteWebhook, patchWebhook, type Webhook, type WebhookList } from '../../api'
+import { describeError } from '../../wording/describe-error'
+import { webhookDisplayName } from '../../wording/display-name'
 import { toast } from '../../components/ui/toast'
 import { refreshWebhook, refreshWebhookLists, webhookKeys } from './queries'
 

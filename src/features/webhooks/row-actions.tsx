@@ -1,31 +1,25 @@
-import { createContext, useContext } from 'react'
-import { webhookDisplayName, type Webhook } from '../../api'
+import type { Webhook } from '../../api'
+import { webhookDisplayName } from '../../wording/display-name'
 import { MenuButton } from '../../components/ui/menu-button'
+import { useSearchParams } from '../../lib/url-state'
+import { useSetWebhookEnabled } from './mutations'
+import { useWebhooksDialogs } from './webhooks-dialogs-provider'
 
-/** What a row can ask the page to do; the page owns dialogs and the URL. */
-export type RowActions = {
-  edit: (webhook: Webhook) => void
-  setEnabled: (webhook: Webhook, enabled: boolean) => void
-  remove: (webhook: Webhook) => void
-  toggleHistory: (webhook: Webhook) => void
-  /** Id of the webhook whose delivery history is shown, if any. */
-  expandedId: string | undefined
-}
-
-export const RowActionsContext = createContext<RowActions | null>(null)
-
-export function useRowActions(): RowActions {
-  const actions = useContext(RowActionsContext)
-  if (!actions) throw new Error('useRowActions needs a RowActionsContext provider')
-  return actions
-}
+/** Parameters of the delivery history; they belong to the webhook whose history is open. */
+export const closedHistory = { history: null, dstatus: null, devent: null, dsort: null, delivery: null }
 
 export const historyRegionId = (webhook: Webhook) => `delivery-history-${webhook.id}`
 
 export function RowActionsCell({ webhook }: { webhook: Webhook }) {
-  const actions = useRowActions()
+  const [params, setSearch] = useSearchParams()
+  const setEnabled = useSetWebhookEnabled()
+  const { setOpen, setCurrentRow } = useWebhooksDialogs()
   const name = webhookDisplayName(webhook)
-  const expanded = actions.expandedId === webhook.id
+  const expanded = params.get('history') === webhook.id
+  const openDialog = (dialog: 'delete' | 'edit-managed') => {
+    setCurrentRow(webhook)
+    setOpen(dialog)
+  }
   return (
     <div className="row-actions">
       <button
@@ -33,7 +27,7 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
         className="btn btn-ghost history-toggle"
         aria-expanded={expanded}
         aria-controls={expanded ? historyRegionId(webhook) : undefined}
-        onClick={() => actions.toggleHistory(webhook)}
+        onClick={() => setSearch(expanded ? closedHistory : { ...closedHistory, history: webhook.id })}
       >
         <span aria-hidden="true" className="history-caret">
           {expanded ? '▾' : '▸'}
@@ -45,11 +39,14 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
         icon="⋯"
         className="btn btn-ghost more-button"
         items={[
-          { label: 'Edit', onSelect: () => actions.edit(webhook) },
+          {
+            label: 'Edit',
+            onSelect: () => (webhook.origin === 'automations' ? openDialog('edit-managed') : setSearch({ edit: webhook.id })),
+          },
           webhook.enabled
-            ? { label: 'Disable webhook', onSelect: () => actions.setEnabled(webhook, false) }
-            : { label: 'Enable webhook', onSelect: () => actions.setEnabled(webhook, true) },
-          { label: 'Delete', destructive: true, onSelect: () => actions.remove(webhook) },
+            ? { label: 'Disable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: false }) }
+            : { label: 'Enable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: true }) },
+          { label: 'Delete', destructive: true, onSelect: () => openDialog('delete') },
         ]}
       />
     </div>

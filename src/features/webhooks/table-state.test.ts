@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { applySearchUpdate } from '../../lib/url-state'
 import {
-  DEFAULT_SORT,
   clearFiltersUpdate,
   filterUpdate,
   fromSorting,
   hasFilters,
   pageSizeUpdate,
   pageUpdate,
-  parseSort,
   parseTableState,
   sortUpdate,
   toGetWebhooksParams,
   toSorting,
 } from './table-state'
 
+/** The API's default, newest first. */
+const NEWEST_FIRST = { field: 'createdAt', desc: true }
 const parse = (search: string) => parseTableState(new URLSearchParams(search))
 /** Applies an update the way the page does, and reads the state back. */
 const after = (search: string, update: Parameters<typeof applySearchUpdate>[1]) => applySearchUpdate(search, update)
@@ -55,7 +55,7 @@ describe('URL -> table state', () => {
 
   it('falls back to defaults for values a hand-edited link may carry', () => {
     const state = parse('sort=-owner&status=maybe&level=space&origin=api,elsewhere,api&limit=7')
-    expect(state.sort).toEqual(DEFAULT_SORT)
+    expect(state.sort).toEqual(NEWEST_FIRST)
     expect(state.status).toBeUndefined()
     expect(state.level).toBeUndefined()
     expect(state.origins).toEqual(['api'])
@@ -68,11 +68,17 @@ describe('URL -> table state', () => {
   })
 
   it('reads a sort with or without a sign', () => {
-    expect(parseSort('url')).toEqual({ field: 'url', desc: false })
-    expect(parseSort('+updatedAt')).toEqual({ field: 'updatedAt', desc: false })
-    expect(parseSort('-name')).toEqual({ field: 'name', desc: true })
-    expect(parseSort(null)).toEqual(DEFAULT_SORT)
-    expect(parseSort('--name')).toEqual(DEFAULT_SORT)
+    expect(parse('sort=url').sort).toEqual({ field: 'url', desc: false })
+    expect(parse('sort=%2BupdatedAt').sort).toEqual({ field: 'updatedAt', desc: false })
+    expect(parse('sort=-name').sort).toEqual({ field: 'name', desc: true })
+    expect(parse('sort=').sort).toEqual(NEWEST_FIRST)
+    expect(parse('sort=--name').sort).toEqual(NEWEST_FIRST)
+  })
+
+  it('reads a hand-typed ?sort=+name, whose + arrives decoded as a space, as ascending', () => {
+    expect(new URLSearchParams('sort=+name').get('sort')).toBe(' name')
+    expect(parse('sort=+name').sort).toEqual({ field: 'name', desc: false })
+    expect(toGetWebhooksParams(parse('sort=+name')).sort).toBe('+name')
   })
 })
 
@@ -175,8 +181,8 @@ describe('sorting state of the table model', () => {
   it('converts both ways', () => {
     expect(toSorting({ field: 'name', desc: true })).toEqual([{ id: 'name', desc: true }])
     expect(fromSorting([{ id: 'url', desc: false }])).toEqual({ field: 'url', desc: false })
-    expect(fromSorting([])).toEqual(DEFAULT_SORT)
-    expect(fromSorting([{ id: 'owner', desc: false }])).toEqual(DEFAULT_SORT)
+    expect(fromSorting([])).toEqual(NEWEST_FIRST)
+    expect(fromSorting([{ id: 'owner', desc: false }])).toEqual(NEWEST_FIRST)
   })
 })
 

@@ -1,4 +1,15 @@
-import { LEVELS, ORIGINS, WEBHOOK_SORT_FIELDS, type GetWebhooksParams, type Level, type Origin, type WebhookSort } from '../../api'
+import {
+  formatSort,
+  LEVELS,
+  ORIGINS,
+  parseSort,
+  WEBHOOK_SORT_FIELDS,
+  type GetWebhooksParams,
+  type Level,
+  type Origin,
+  type WebhookSort,
+  type WebhookSortField,
+} from '../../api'
 import type { SearchUpdate } from '../../lib/url-state'
 
 // The table's whole view lives in the query string (sort, filters, page),
@@ -6,8 +17,7 @@ import type { SearchUpdate } from '../../lib/url-state'
 // through earlier views. This module is the one mapping between the URL,
 // the table's state and the API's query; it knows nothing of React.
 
-export type SortField = (typeof WEBHOOK_SORT_FIELDS)[number]
-export type Sort = { field: SortField; desc: boolean }
+export type Sort = WebhookSort
 export type StatusFilter = 'enabled' | 'disabled'
 
 export const PAGE_SIZES = [20, 50, 100] as const
@@ -29,17 +39,13 @@ export type TableState = {
 export type FilterState = Pick<TableState, 'name' | 'url' | 'status' | 'events' | 'level' | 'origins'>
 
 /** The API's own default: newest first. */
-export const DEFAULT_SORT: Sort = { field: 'createdAt', desc: true }
+const DEFAULT_SORT: Sort = { field: 'createdAt', desc: true }
 export const DEFAULT_PAGE_SIZE: PageSize = 20
-
-/** URL parameter names, as the shared registry fixes them. */
-export const TABLE_PARAMS = ['sort', 'name', 'url', 'status', 'events', 'level', 'origin', 'limit', 'next', 'prev'] as const
 
 const FILTER_PARAMS = { name: 'name', url: 'url', status: 'status', events: 'events', level: 'level', origins: 'origin' } as const
 
-export function formatSort(sort: Sort): WebhookSort {
-  return `${sort.desc ? '-' : '+'}${sort.field}`
-}
+// TanStack's sorting state is the table model's own; these two are the one
+// place it meets the API's sort.
 
 /** The table model's sorting state (one column, as the API sorts by one field). */
 export function toSorting(sort: Sort): { id: string; desc: boolean }[] {
@@ -48,16 +54,8 @@ export function toSorting(sort: Sort): { id: string; desc: boolean }[] {
 
 export function fromSorting(sorting: readonly { id: string; desc: boolean }[]): Sort {
   const first = sorting[0]
-  if (!first || !WEBHOOK_SORT_FIELDS.includes(first.id as SortField)) return DEFAULT_SORT
-  return { field: first.id as SortField, desc: first.desc }
-}
-
-/** Reads `name`, `+name` or `-name`; anything else is the default. */
-export function parseSort(value: string | null): Sort {
-  const match = value ? /^([+-]?)(\w+)$/.exec(value) : null
-  const field = match?.[2] as SortField | undefined
-  if (!match || !field || !WEBHOOK_SORT_FIELDS.includes(field)) return DEFAULT_SORT
-  return { field, desc: match[1] === '-' }
+  if (!first || !WEBHOOK_SORT_FIELDS.includes(first.id as WebhookSortField)) return DEFAULT_SORT
+  return { field: first.id as WebhookSortField, desc: first.desc }
 }
 
 function splitList<T extends string>(value: string | null, allowed?: readonly T[]): T[] {
@@ -82,7 +80,7 @@ export function parseTableState(params: URLSearchParams): TableState {
   const limit = Number(params.get('limit'))
   const next = params.get('next') || undefined
   return {
-    sort: parseSort(params.get('sort')),
+    sort: parseSort(WEBHOOK_SORT_FIELDS, params.get('sort') ?? '') ?? DEFAULT_SORT,
     name: params.get('name') ?? '',
     url: params.get('url') ?? '',
     status: oneOf(params.get('status'), ['enabled', 'disabled'] as const),

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table'
-import { webhookDisplayName, type Webhook } from '../../api'
+import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table'
+import type { Webhook } from '../../api'
+import { webhookDisplayName } from '../../wording/display-name'
 import { TooltipButton } from '../../components/ui/tooltip-button'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
@@ -9,6 +10,9 @@ import { RowActionsCell } from './row-actions'
 // is sorted and which way, so that headers can show and toggle it.
 export const webhookTableFeatures = tableFeatures({ rowSortingFeature })
 const column = createColumnHelper<typeof webhookTableFeatures, Webhook>()
+
+/** A column of the webhooks table, such as one another feature adds through the app. */
+export type WebhookColumn = ColumnDef<typeof webhookTableFeatures, Webhook>
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -67,7 +71,7 @@ function StatusCell({ webhook }: { webhook: Webhook }) {
   )
 }
 
-export const webhookColumns = column.columns([
+const dataColumns = column.columns([
   column.accessor('name', { header: 'Name', cell: (info) => <NameCell webhook={info.row.original} /> }),
   column.accessor('url', { header: 'URL', cell: (info) => <span className="webhook-url">{info.getValue()}</span> }),
   column.accessor('eventTypes', { header: 'Events', enableSorting: false, cell: (info) => <EventsCell names={info.getValue()} /> }),
@@ -77,9 +81,16 @@ export const webhookColumns = column.columns([
   column.accessor('ownerId', { header: 'Owner', enableSorting: false, cell: (info) => <span className="mono">{info.getValue()}</span> }),
   column.accessor('createdAt', { header: 'Created', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
   column.accessor('updatedAt', { header: 'Updated', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
-  column.display({
-    id: 'actions',
-    header: () => <span className="visually-hidden">Actions</span>,
-    cell: (info) => <RowActionsCell webhook={info.row.original} />,
-  }),
 ])
+
+const actionsColumn = column.display({
+  id: 'actions',
+  header: () => <span className="visually-hidden">Actions</span>,
+  cell: (info) => <RowActionsCell webhook={info.row.original} />,
+})
+
+const defaultColumns: WebhookColumn[] = [...dataColumns, actionsColumn]
+
+/** The table's columns, with `extra` ones before the row actions. */
+export const webhookColumnsWith = (extra: WebhookColumn[] = []): WebhookColumn[] =>
+  extra.length ? [...dataColumns, ...extra, actionsColumn] : defaultColumns

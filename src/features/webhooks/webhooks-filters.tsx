@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { LEVELS, ORIGINS } from '../../api'
 import { Button } from '../../components/ui/button'
 import { MultiSelectMenu, type MultiSelectOption } from '../../components/ui/multi-select-menu'
+import { SelectField } from '../../components/ui/select-field'
 import { setSearch } from '../../lib/url-state'
 import { eventTypesQuery } from './queries'
 import { clearFiltersUpdate, filterUpdate, hasFilters, type FilterState, type TableState } from './table-state'
@@ -74,37 +75,10 @@ function TextFilter({ label, field, value, placeholder }: TextFilterProps) {
   )
 }
 
-type SelectFilterProps = {
-  label: string
-  value: string | undefined
-  options: { value: string; label: string }[]
-  onChange: (value: string | undefined) => void
-}
-
-function SelectFilter({ label, value, options, onChange }: SelectFilterProps) {
-  const id = useId()
-  return (
-    <div className="filter-field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} className="input" value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}
-
-const statusOptions = [
-  { value: 'enabled', label: 'Enabled' },
-  { value: 'disabled', label: 'Disabled' },
-]
-const levelOptions = LEVELS.map((level) => ({ value: level, label: level }))
+// A choice of one, or none: "Any" leaves the filter out of the URL.
+const any = { value: '', label: 'Any' }
+const statusOptions = [any, { value: 'enabled', label: 'Enabled' }, { value: 'disabled', label: 'Disabled' }]
+const levelOptions = [any, ...LEVELS.map((level) => ({ value: level, label: level }))]
 const originOptions: MultiSelectOption[] = ORIGINS.map((origin) => ({ value: origin, label: origin }))
 
 const update = (filters: Partial<FilterState>) => setSearch(filterUpdate(filters))
@@ -124,18 +98,18 @@ export function WebhooksFilters({ state }: { state: TableState }) {
     <div role="search" className="filters" aria-label="Filter webhooks">
       <TextFilter label="Name" field="name" value={state.name} placeholder="Part of a name" />
       <TextFilter label="URL" field="url" value={state.url} placeholder="Part of a URL" />
-      <SelectFilter
+      <SelectField
         label="Status"
         value={state.status}
         options={statusOptions}
-        onChange={(value) => update({ status: value as FilterState['status'] })}
+        onChange={(status) => update({ status: status as FilterState['status'] })}
       />
       <MultiSelectMenu label="Event types" options={eventOptions} selected={state.events} onChange={(events) => update({ events })} />
-      <SelectFilter
+      <SelectField
         label="Level"
         value={state.level}
         options={levelOptions}
-        onChange={(value) => update({ level: value as FilterState['level'] })}
+        onChange={(level) => update({ level: level as FilterState['level'] })}
       />
       <MultiSelectMenu
         label="Origin"

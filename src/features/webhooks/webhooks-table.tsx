@@ -1,10 +1,10 @@
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table'
-import { Fragment, type ReactNode } from 'react'
+import { Fragment, useMemo, type ReactNode } from 'react'
 import type { UnreadableItem, Webhook } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { historyRegionId } from './row-actions'
 import { fromSorting, toSorting, type Sort } from './table-state'
-import { webhookColumns, webhookTableFeatures } from './webhook-columns'
+import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
 const SKELETON_ROWS = 6
@@ -24,6 +24,7 @@ type WebhooksTableProps = {
   renderExpanded: (webhook: Webhook) => ReactNode
   /** What an empty page says, in place of rows. */
   empty: ReactNode
+  extraColumns?: WebhookColumn[] | undefined
 }
 
 export function WebhooksTable({
@@ -35,11 +36,13 @@ export function WebhooksTable({
   expandedId,
   renderExpanded,
   empty,
+  extraColumns,
 }: WebhooksTableProps) {
   const sorting = toSorting(sort)
+  const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
   const table = useTable({
     features: webhookTableFeatures,
-    columns: webhookColumns,
+    columns,
     data: rows ?? noRows,
     getRowId: (row) => row.id,
     state: { sorting },
@@ -50,7 +53,7 @@ export function WebhooksTable({
     // The API always sorts by something: a third click turns the order round, not off.
     enableSortingRemoval: false,
   })
-  const columnCount = webhookColumns.length
+  const columnCount = columns.length
   const loading = rows === undefined
 
   return (

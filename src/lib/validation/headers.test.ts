@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../limits'
 import {
-  HEADER_SET_MAX_BYTES,
   findDuplicateHeaderNames,
   headerSetBytes,
   utf8Length,
@@ -62,7 +62,7 @@ describe('sizes', () => {
   })
 
   it('accepts exactly 2048 bytes and rejects 2049, with the actual size', () => {
-    const value = 'v'.repeat(HEADER_SET_MAX_BYTES - 1)
+    const value = 'v'.repeat(LIMITS.headerBytes - 1)
     expect(validateHeaderSetSize({ X: value })).toBeNull()
     expect(validateHeaderSetSize({ X: `${value}v` })).toBe(
       'Headers must be at most 2048 bytes in total (names plus values, UTF-8); these are 2049 bytes.',

@@ -1,9 +1,9 @@
+import { LIMITS } from '../limits'
+
 // Custom headers Qlik sends with each delivery (webhooks-api.md §4.1, §6).
 // Names are RFC 9110 tokens; a name may appear once across plain and
 // encrypted headers, compared case-insensitively, since HTTP names are;
 // each set is at most 2048 bytes, counted as UTF-8 of names plus values.
-
-export const HEADER_SET_MAX_BYTES = 2048
 
 export type HeaderSet = 'headers' | 'encryptedHeaders'
 
@@ -57,9 +57,9 @@ export function validateHeaderSetSize(
   set: HeaderSet = 'headers',
 ): string | null {
   const bytes = headerSetBytes(entries)
-  if (bytes <= HEADER_SET_MAX_BYTES) return null
+  if (bytes <= LIMITS.headerBytes) return null
   const label = set === 'headers' ? 'Headers' : 'Encrypted headers'
-  return `${label} must be at most ${HEADER_SET_MAX_BYTES} bytes in total (names plus values, UTF-8); these are ${bytes} bytes.`
+  return `${label} must be at most ${LIMITS.headerBytes} bytes in total (names plus values, UTF-8); these are ${bytes} bytes.`
 }
 
 /** Names that occur more than once, ignoring case, each reported in its first spelling. */

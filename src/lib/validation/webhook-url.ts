@@ -1,8 +1,8 @@
+import { LIMITS } from '../limits'
+
 // The rules Qlik applies to a webhook's target URL (webhooks-api.md §4.1, §6):
 // HTTPS, a fully qualified domain name, never an IP address or localhost,
 // no credentials in the URL, at most 2048 characters.
-
-export const WEBHOOK_URL_MAX_LENGTH = 2048
 
 const DOTTED_IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 // WHATWG URL parsing reads a host whose last label is a number (decimal or
@@ -40,8 +40,8 @@ function describeHostProblem(host: string): string {
  */
 export function validateWebhookUrl(url: string): string | null {
   if (url.trim() === '') return 'Enter the URL that receives the events, such as https://hooks.example.com/qlik.'
-  if (url.length > WEBHOOK_URL_MAX_LENGTH) {
-    return `The URL must be at most ${WEBHOOK_URL_MAX_LENGTH} characters; it has ${url.length}.`
+  if (url.length > LIMITS.url) {
+    return `The URL must be at most ${LIMITS.url} characters; it has ${url.length}.`
   }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(url)) {
@@ -98,6 +98,3 @@ export function validateWebhookUrl(url: string): string | null {
   }
   return null
 }
-
-/** True when Qlik would accept the URL as a webhook target. */
-export const isValidWebhookUrl = (url: string): boolean => validateWebhookUrl(url) === null

@@ -19,28 +19,20 @@ import { validateHeaderRows } from '../../../lib/validation'
 // editing (strings instead of absent values, header rows instead of two
 // maps) and checked with the same validators the mock tenant uses.
 
-/**
- * `stored` marks an encrypted header that is saved on the tenant: the API
- * returns its name only, so its value is empty here until the person enters
- * a new one.
- */
-export type HeaderRowValues = { name: string; value: string; encrypted: boolean; stored: boolean }
-
-/**
- * `none`: no secret saved; the field is optional. `kept`: a secret is saved
- * and stays as it is. `replace`: a new one is being entered. `remove`: the
- * saved one goes on Save.
- */
-export type SecretMode = 'none' | 'kept' | 'replace' | 'remove'
-
 const wire = webhookPostSchema.shape
 
 const baseSchema = z.object({
   name: wire.name,
   description: z.string(),
   url: wire.url,
+  // `none`: no secret saved; the field is optional. `kept`: a secret is saved
+  // and stays as it is. `replace`: a new one is being entered. `remove`: the
+  // saved one goes on Save.
   secretMode: z.enum(['none', 'kept', 'replace', 'remove']),
   secret: z.string(),
+  // `stored` marks an encrypted header that is saved on the tenant: the API
+  // returns its name only, so its value is empty here until the person
+  // enters a new one.
   headers: z.array(z.object({ name: z.string(), value: z.string(), encrypted: z.boolean(), stored: z.boolean() })),
   eventTypes: z.array(z.string()),
   level: levelSchema,
@@ -105,10 +97,7 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 const sortedNames = (names: Iterable<string>) => [...names].map((n) => n.toLowerCase()).sort()
 
-/** Fields v1 PATCH cannot change: a change to any of them needs a PUT of the whole webhook. */
-export const PUT_ONLY_FIELDS = ['filter', 'level', 'checkCertificateRevocation'] as const
-
-/** Whether the change touches a field of PUT_ONLY_FIELDS. */
+/** Whether the change touches a field v1 PATCH cannot change (filter, level, checkCertificateRevocation). */
 export function changesPutOnlyField(values: WebhookFormValues, original: Webhook | undefined): boolean {
   if (!original) return false
   return (

@@ -43,7 +43,8 @@ export function fieldOfError(item: ApiErrorItem, status: number): ErrorField | n
   if (status === 403 && /quota|(at most|up to) \d+ webhooks/i.test(text)) return null
   const pointed = pointerField(item)
   if (pointed) return pointed
-  // The tenant's validation errors name their field first ("url: …").
+  // The mock tenant's validation errors name their field first ("url: …"), its own
+  // convention (see api/rules.ts); a real tenant's are placed by their words below.
   const named = errorField(item)?.field
   if (named && (FIELDS.has(named) || named in ALIASES)) return ALIASES[named] ?? (named as ErrorField)
   if (isTenantLevelRefusal(item, status)) return 'level'

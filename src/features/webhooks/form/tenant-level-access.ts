@@ -1,38 +1,33 @@
-import { useSyncExternalStore } from 'react'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { createStore, useStore, type Store } from '../../../lib/store'
 
 // The API does not say who the caller is or which roles they hold. What it
 // does say is documented: tenant-level webhooks need the TenantAdmin role,
 // and a create or change to tenant level without it is refused with 403.
-// So the first such refusal is remembered for the session, and from then on
-// the form offers tenant level disabled, with that reason.
+// So the first such refusal is remembered, and from then on the form offers
+// tenant level disabled, with that reason.
+//
+// What was learned holds for one caller on one tenant only. It is kept with
+// the QueryClient, which the app replaces whenever the backend or the
+// signed-in session changes (App is remounted then), so it is forgotten
+// with everything else that tenant answered.
 
 export const TENANT_LEVEL_DENIED =
   'Tenant level needs the Tenant Admin role. The tenant refused a tenant-level webhook for your account, so this form uses user level.'
 
-let denied: string | undefined
-const listeners = new Set<() => void>()
+const byClient = new WeakMap<QueryClient, Store<string | undefined>>()
 
-export function markTenantLevelDenied(reason = TENANT_LEVEL_DENIED): void {
-  denied = reason
-  listeners.forEach((listener) => listener())
-}
-
-/** For tests: forget what the tenant answered. */
-export function resetTenantLevelAccess(): void {
-  denied = undefined
-  listeners.forEach((listener) => listener())
-}
-
-// At module scope: an inline subscribe would make React unsubscribe and subscribe on every render.
-function subscribe(listener: () => void) {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
+function storeOf(client: QueryClient): Store<string | undefined> {
+  let store = byClient.get(client)
+  if (!store) {
+    store = createStore<string | undefined>(undefined)
+    byClient.set(client, store)
   }
+  return store
 }
-const getDenied = () => denied
 
-/** The reason tenant level is not available to this caller, or undefined while none is known. */
-export function useTenantLevelDenied(): string | undefined {
-  return useSyncExternalStore(subscribe, getDenied, getDenied)
+/** The reason tenant level is not available to this caller (undefined while none is known), and how to record a refusal. */
+export function useTenantLevelAccess(): { denied: string | undefined; markDenied: () => void } {
+  const store = storeOf(useQueryClient())
+  return { denied: useStore(store), markDenied: () => store.set(TENANT_LEVEL_DENIED) }
 }

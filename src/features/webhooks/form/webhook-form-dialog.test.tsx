@@ -8,7 +8,6 @@ import { db } from '../../../../mocks/db'
 import { mockServer } from '../../../../mocks/node'
 import { SEED_SECRETS } from '../../../../mocks/seed'
 import { webhookKeys } from '../queries'
-import { resetTenantLevelAccess } from './tenant-level-access'
 import { WebhookFormDialog } from './webhook-form-dialog'
 
 let client: QueryClient
@@ -27,7 +26,6 @@ function renderAt(search: string) {
 
 beforeEach(() => {
   sent.length = 0
-  resetTenantLevelAccess()
   mockServer.events.on('request:start', async ({ request }) => {
     if (request.method === 'GET') return
     const text = await request.clone().text()

@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useState } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form'
-import { describeError, isApiError, isPermissionError, type Webhook } from '../../../api'
+import { isApiError, isPermissionError, type Webhook } from '../../../api'
+import { describeError } from '../../../wording/describe-error'
 import { Button } from '../../../components/ui/button'
 import { toast } from '../../../components/ui/toast'
 import { eventTypesQuery } from '../queries'
@@ -13,7 +14,7 @@ import { emptyFormValues, formValuesOf, makeFormSchema, needsReplace, type Webho
 import { HeadersField } from './headers-field'
 import { SecretField } from './secret-field'
 import { errorMessageOf, fieldOfError, isTenantLevelRefusal, type ErrorField } from './server-errors'
-import { markTenantLevelDenied, TENANT_LEVEL_DENIED, useTenantLevelDenied } from './tenant-level-access'
+import { TENANT_LEVEL_DENIED, useTenantLevelAccess } from './tenant-level-access'
 import { useSaveWebhook } from './use-save-webhook'
 import { useWebhooksApi } from './use-webhooks-api'
 
@@ -34,7 +35,7 @@ const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> =>
 export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: WebhookFormProps) {
   const id = useId()
   const eventTypes = useQuery(eventTypesQuery())
-  const tenantLevelDenied = useTenantLevelDenied()
+  const { denied: tenantLevelDenied, markDenied: markTenantLevelDenied } = useTenantLevelAccess()
   const [topError, setTopError] = useState<{ message: string; traceId?: string; retryAt?: number } | null>(null)
   const [retryScheduled, setRetryScheduled] = useState(false)
   const catalogue = eventTypes.data?.data

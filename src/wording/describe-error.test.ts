@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, describeError, errorKind, isPermissionError } from './errors'
+import { ApiError, errorKind, isPermissionError } from '../api'
+import { describeError } from './describe-error'
 
 const apiError = (status: number, operation: string, code: string, detail?: string) =>
   new ApiError({ status, operation, errors: [{ code, title: 'Forbidden', ...(detail ? { detail } : {}) }] })
