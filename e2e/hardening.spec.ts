@@ -48,7 +48,7 @@ test('a shared link with a pathological pattern opens with the empty state', asy
 test('a failed save moves focus to a visible message, and says so by the buttons', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 600 })
   const form = await fillCreate(page, 'Refused')
-  await page.evaluate(() => window.mockTenant.failNext({ method: 'POST', path: '/api/v1/webhooks' }, 500))
+  await page.evaluate(() => window.mockTenant.failNext({ method: 'POST', path: '/webhooks' }, 500))
   await form.getByRole('button', { name: 'Create' }).click()
   const alert = form.getByRole('alert')
   await expect(alert).toContainText('The webhook was not saved')
@@ -62,7 +62,7 @@ test('a failed save moves focus to a visible message, and says so by the buttons
 test('offline, Create says the console is offline and sends once the connection is back', async ({ page, context }) => {
   const posts: Request[] = []
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/webhooks') posts.push(request)
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/core/webhooks') posts.push(request)
   })
   // The shell says so (the open dialog hides the header from assistive technology, so it is checked first).
   const shellState = page.getByRole('banner').getByRole('status')

@@ -76,7 +76,7 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
     'spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0b" or spaceId eq "5f0c1d2e3a4b5c6d7e8f9a0c"',
   )
 
-  const postRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/webhooks'))
+  const postRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/core/webhooks'))
   await form.getByRole('button', { name: 'Create' }).click()
   const post = (await postRequest).postDataJSON() as Record<string, unknown>
   expect(post).toEqual({
@@ -233,7 +233,7 @@ test('saving keeps every value when the server fails, and closing with changes a
   await form.getByLabel('Name', { exact: true }).fill('Flaky')
   await form.getByLabel('URL', { exact: true }).fill('https://flaky.example.com/in')
   await form.getByRole('checkbox', { name: 'App created' }).check()
-  await page.evaluate(() => window.mockTenant.failNext({ method: 'POST', path: '/api/v1/webhooks' }, 500))
+  await page.evaluate(() => window.mockTenant.failNext({ method: 'POST', path: '/webhooks' }, 500))
   await form.getByRole('button', { name: 'Create' }).click()
   await expect(form.getByRole('alert')).toContainText('The webhook was not saved')
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Flaky')

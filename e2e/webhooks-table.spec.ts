@@ -304,7 +304,7 @@ test('enabling a webhook the API disabled clears its reason', async ({ page }) =
 test('a PATCH the API refuses rolls the row back and says why', async ({ page }) => {
   await openTable(page)
   const slack = seeded('wh-slack-app-events')
-  await mockTenant(page).failNext({ method: 'PATCH', path: '/api/v1/webhooks/' }, 500)
+  await mockTenant(page).failNext({ method: 'PATCH', path: '/api/core/webhooks/' }, 500)
   await page.getByRole('button', { name: `More actions for ${slack.name}` }).click()
   await page.getByRole('menuitem', { name: 'Disable webhook' }).click()
   const toast = notification(page, `Could not disable “${slack.name}”`)
@@ -403,7 +403,7 @@ test('expands and collapses a delivery history from its row', async ({ page }) =
 test('a failed list shows the API message, its trace id and a Retry that recovers', async ({ page }) => {
   await openTable(page)
   // The client retries server errors twice; fail all three tries of the next list request.
-  await mockTenant(page).failNext({ method: 'GET', path: '/api/v1/webhooks' }, 500, 3)
+  await mockTenant(page).failNext({ method: 'GET', path: '/api/core/webhooks' }, 500, 3)
   await page.getByRole('combobox', { name: 'Status' }).selectOption('Disabled')
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load webhooks' })
   await expect(alert).toBeVisible({ timeout: 15_000 })

@@ -17,7 +17,7 @@ import { resetDb, SEED_SECRETS } from './seed'
 export type MockTenantControl = Omit<DemoControl, 'configure' | 'getConfig'> & {
   /** Back to the seed: webhooks, deliveries, configuration; pending faults are dropped. */
   reset(): void
-  /** Changes the mock's configuration (persona, user, quotas, failure threshold, receivers, live traffic); returns all of it. */
+  /** Changes the mock's configuration (persona, user, quotas, failure threshold, receivers, live traffic, coreApi, rateLimits…); returns all of it; throws ConfigError on a bad value. */
   configure(patch: Partial<MockConfig>): MockConfig
   getConfig(): MockConfig
   /** The next `times` (default 1) requests with this method and a path containing `path` answer `status`. */

@@ -1,4 +1,4 @@
-import { db, defaultConfig, PERSONAS, type MockConfig } from './db'
+import { db, DEFAULT_RATE_LIMITS, defaultConfig, PERSONAS, type MockConfig } from './db'
 import { isReceiverMode } from './deliveries'
 import { syncLiveTraffic } from './live-traffic'
 import { configureMock, MAX_SEED_HISTORY_SIZE } from './seed'
@@ -26,6 +26,7 @@ function integer(field: string, value: unknown, min: number, max: number): void 
 /** The patch, checked; throws ConfigError on the first bad field. */
 export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
   if (!isRecord(patch)) throw new ConfigError('body', 'must be a JSON object of MockConfig fields.')
+  const checked: Record<string, unknown> = { ...patch }
   const known = Object.keys(defaultConfig())
   for (const [field, value] of Object.entries(patch)) {
     switch (field) {
@@ -50,6 +51,8 @@ export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
         integer(field, value, 0, MAX_SEED_HISTORY_SIZE)
         break
       case 'liveTraffic':
+      case 'coreApi':
+      case 'cloudEventDeliveryOnCreate':
         if (typeof value !== 'boolean') throw new ConfigError(field, 'must be true or false.')
         break
       case 'receivers':
@@ -62,11 +65,24 @@ export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
             )
         }
         break
+      case 'rateLimits': {
+        if (value === false) break
+        const rateLimitsError = 'must be false or { tier1, tier2 }: requests a minute per user, whole numbers of 0 or more.'
+        if (!isRecord(value)) throw new ConfigError(field, rateLimitsError)
+        for (const [tier, count] of Object.entries(value)) {
+          if (tier !== 'tier1' && tier !== 'tier2') throw new ConfigError(`${field}.${tier}`, 'is not a tier; use tier1, tier2.')
+          if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new ConfigError(`${field}.${tier}`, rateLimitsError)
+        }
+        // Either tier may be given alone; the other keeps the current figure (Qlik's when the limiter was off).
+        const current = db.state.config.rateLimits || DEFAULT_RATE_LIMITS
+        checked[field] = { tier1: value.tier1 ?? current.tier1, tier2: value.tier2 ?? current.tier2 }
+        break
+      }
       default:
         throw new ConfigError(field, `is not a configuration field; use ${known.join(', ')}.`)
     }
   }
-  return patch as Partial<MockConfig>
+  return checked as Partial<MockConfig>
 }
 
 /** Checks and applies a patch; returns the whole configuration. */

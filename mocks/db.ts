@@ -1,12 +1,14 @@
-import type { Delivery, Webhook } from '../src/api/schemas'
+import type { Delivery, Level, Origin, Webhook } from '../src/api/schemas'
 
 /**
  * A webhook as the mock tenant stores it: the response fields plus the
  * write-only values (secret, encrypted header values) that are never
  * returned by any handler.
  */
-export type StoredWebhook = Omit<Webhook, 'encryptedHeaders'> & {
+export type StoredWebhook = Omit<Webhook, 'encryptedHeaders' | 'level' | 'origin'> & {
   id: string
+  level?: Level
+  origin?: Origin
   secret?: string
   encryptedHeaders?: Record<string, string>
 }
@@ -73,6 +75,10 @@ export type StoredDelivery = Omit<Delivery, 'request'> & {
   test?: true
 }
 
+/** Requests a minute per user: Tier 1 every GET, Tier 2 every write (create, update, patch, delete, resend). */
+export type RateLimits = { tier1: number; tier2: number }
+export const DEFAULT_RATE_LIMITS: RateLimits = { tier1: 1000, tier2: 100 }
+
 export type MockConfig = {
   persona: Persona
   /** The caller's user id. */
@@ -94,6 +100,12 @@ export type MockConfig = {
    * 10,000. Changing it puts the mock back to its seed (configureMock).
    */
   seedHistorySize?: number
+  /** `false` plays an older tenant or region: `/api/core/webhooks` answers 404 and only v1 is there. */
+  coreApi: boolean
+  /** What Core's create sets `enableCloudEventDelivery` to, whatever the body says (Qlik decides it from feature flags). */
+  cloudEventDeliveryOnCreate: boolean
+  /** Requests a minute per user and tier, or `false` for no limit. */
+  rateLimits: RateLimits | false
 }
 
 export type MockState = {
@@ -119,6 +131,9 @@ export const defaultConfig = (): MockConfig => ({
   receivers: {},
   liveTraffic: false,
   liveTrafficPerMinute: 6,
+  coreApi: true,
+  cloudEventDeliveryOnCreate: true,
+  rateLimits: { ...DEFAULT_RATE_LIMITS },
 })
 
 /** The mock tenant's whole state; handlers read and write it through `db`. */

@@ -1,4 +1,3 @@
-import { http } from 'msw'
 import { errorResponse } from './http-utils'
 
 // Fault injection: the next request(s) matching a method and a path
@@ -45,8 +44,8 @@ function takeFault(request: Request): Fault | undefined {
   return fault
 }
 
-/** Goes first in the handler list; passes every request it does not fail on. */
-export const faultHandler = http.all('*/api/*', ({ request }) => {
+/** The injected answer to a request, or undefined when no fault waits for it. */
+export function faultResponse(request: Request): Response | undefined {
   const fault = takeFault(request)
   if (!fault) return undefined
   const [code, title] = ERRORS[fault.status] ?? [`HTTP-${fault.status}`, 'Error']
@@ -54,4 +53,4 @@ export const faultHandler = http.all('*/api/*', ({ request }) => {
   const response = errorResponse(fault.status, code, title, detail)
   if (fault.status === 429) response.headers.set('Retry-After', '1')
   return response
-})
+}

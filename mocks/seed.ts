@@ -1,6 +1,7 @@
 import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type MockState, type StoredDelivery, type StoredWebhook } from './db'
 import { buildSeedDeliveries, trailingFailures } from './seed-deliveries'
 import { clearFaults } from './faults'
+import { clearRateLimits } from './rate-limit'
 
 // A deterministic tenant: e2e tests read their expectations from here.
 
@@ -278,8 +279,9 @@ export function configureMock(patch: Partial<MockConfig>): void {
   else db.state.config = config
 }
 
-/** Back to the seed; faults waiting from failNext() are dropped too. */
+/** Back to the seed; faults waiting from failNext() and the rate limiter's counts are dropped too. */
 export function resetDb(now = Date.now(), config: Partial<MockConfig> = {}): void {
   clearFaults()
+  clearRateLimits()
   db.state = seedState(now, config)
 }

@@ -33,7 +33,7 @@ export type MockHttpServer = { url: string; deliverTo?: string; close(): Promise
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, qlik-api-version'
-const EXPOSED_HEADERS = 'x-trace-id, Retry-After, Location'
+const EXPOSED_HEADERS = 'x-trace-id, Retry-After, Location, Deprecation, Sunset, Link'
 
 const unauthorized = () =>
   errorResponse(401, 'WEBHOOKS-401', 'Unauthorized', 'Send Authorization: Bearer <key> with the demo API key or an issued access token.')

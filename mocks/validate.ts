@@ -1,5 +1,4 @@
 import {
-  PATCH_PATHS,
   eventTypeIssues,
   fieldIssues,
   toErrorItem,
@@ -9,6 +8,7 @@ import {
   type Level,
   type WebhookBase,
 } from '../src/api'
+import type { ApiRules } from './api-rules'
 import { EVENT_TYPES } from './catalogue'
 import type { StoredWebhook } from './db'
 import { MAX_BODY_BYTES, badRequest, errorResponse, errorsResponse, forbidden, payloadTooLarge } from './http-utils'
@@ -104,58 +104,83 @@ export function writableOf(webhook: StoredWebhook): Record<string, unknown> {
   }
 }
 
-const FIELD_OF_PATH = Object.fromEntries(PATCH_PATHS.map((path) => [path, path.slice(1)])) as Record<
-  (typeof PATCH_PATHS)[number],
-  keyof WebhookBase
->
-
 export type PatchResult = {
   /** The webhook's writable fields after every operation, not yet validated. */
   next: Record<string, unknown>
   /** Fields any operation touched. */
   touched: Set<keyof WebhookBase>
+  /** Encrypted headers set or removed one by one (Core member paths). */
+  touchedEncrypted: Set<string>
 }
 
+/** Paths of fields only the server writes: Core answers a PATCH of one with 409. */
+const READ_ONLY_PATHS = new Set(READ_ONLY_FIELDS.map((field) => `/${field}`))
+
+/** RFC 6901: `~1` is `/` and `~0` is `~` in a reference token. */
+const unescapePointer = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~')
+
 /**
- * Applies an RFC 6902 document on the v1 paths to a copy of the webhook's
- * writable fields. `add` and `replace` set a whole field (also one that is
- * not set yet) and `remove` clears it; `/headers` and `/encryptedHeaders`
- * act on the whole map. Nothing is stored here: the caller validates the
- * result as a whole and stores it only when every rule holds.
+ * Applies an RFC 6902 document to a copy of the webhook's writable fields,
+ * on the paths `rules` accepts. `add` and `replace` set a whole field (also
+ * one that is not set yet) and `remove` clears it; on Core,
+ * `/headers/<name>` and `/encryptedHeaders/<name>` set or remove one
+ * member. Nothing is stored here: the caller validates the result as a
+ * whole and stores it only when every rule holds.
  */
-export function applyPatch(webhook: StoredWebhook, body: unknown): Parsed<PatchResult> {
+export function applyPatch(webhook: StoredWebhook, body: unknown, rules: ApiRules): Parsed<PatchResult> {
   if (!Array.isArray(body)) {
     return { ok: false, response: badRequest('The request body must be a JSON array of patch operations (RFC 6902).') }
   }
   if (body.length === 0) return { ok: false, response: badRequest('The patch document is empty; send at least one operation.') }
   const next = structuredClone(writableOf(webhook))
   const touched = new Set<keyof WebhookBase>()
+  const touchedEncrypted = new Set<string>()
   for (const [index, operation] of body.entries()) {
     const where = `Operation ${index + 1}`
+    const refuse = (detail: string): Parsed<PatchResult> => ({ ok: false, response: badRequest(`${where}: ${detail}`) })
     if (!isObject(operation)) return { ok: false, response: badRequest(`${where} must be an object with op, path and value.`) }
     const { op, path } = operation
-    if (op !== 'add' && op !== 'remove' && op !== 'replace') {
-      return { ok: false, response: badRequest(`${where}: op must be add, remove or replace, got ${JSON.stringify(op)}.`) }
-    }
-    if (typeof path !== 'string' || !(PATCH_PATHS as readonly string[]).includes(path)) {
+    if (op !== 'add' && op !== 'remove' && op !== 'replace') return refuse(`op must be add, remove or replace, got ${JSON.stringify(op)}.`)
+    if (typeof path === 'string' && rules.readOnlyPatchConflict && READ_ONLY_PATHS.has(path)) {
       return {
         ok: false,
-        response: badRequest(
-          `${where}: path ${JSON.stringify(path)} cannot be patched; use one of ${PATCH_PATHS.join(', ')}. ` +
-            'Change filter, level, ownerId or checkCertificateRevocation with a PUT.',
-        ),
+        response: errorResponse(409, 'WEBHOOKS-409-READONLY', 'Read-only field', `${path.slice(1)} is read-only and cannot be patched.`),
       }
     }
-    const field = FIELD_OF_PATH[path as (typeof PATCH_PATHS)[number]]
+    const member = typeof path === 'string' && rules.memberPaths ? /^\/(headers|encryptedHeaders)\/(.+)$/.exec(path) : null
+    if (member) {
+      const map = member[1] as 'headers' | 'encryptedHeaders'
+      const name = unescapePointer(member[2]!)
+      const current = { ...((next[map] as Record<string, string> | undefined) ?? {}) }
+      if (op === 'remove') {
+        if (!(name in current)) return refuse(`${map} has no member "${name}" to remove.`)
+        delete current[name]
+      } else {
+        if (!('value' in operation)) return refuse(`${op} ${path} needs a value.`)
+        if (op === 'replace' && !(name in current)) return refuse(`${map} has no member "${name}" to replace; use add.`)
+        current[name] = operation.value as string
+      }
+      next[map] = current
+      if (map === 'encryptedHeaders') touchedEncrypted.add(name)
+      else touched.add('headers')
+      continue
+    }
+    if (typeof path !== 'string' || !rules.patchPaths.includes(path)) {
+      const hint = rules.memberPaths
+        ? ', or /headers/<name> and /encryptedHeaders/<name>.'
+        : '. Change filter, level, ownerId or checkCertificateRevocation with a PUT.'
+      return refuse(`path ${JSON.stringify(path)} cannot be patched; use one of ${rules.patchPaths.join(', ')}${hint}`)
+    }
+    const field = path.slice(1) as keyof WebhookBase
     touched.add(field)
     if (op === 'remove') {
       delete next[field]
       continue
     }
-    if (!('value' in operation)) return { ok: false, response: badRequest(`${where}: ${op} ${path} needs a value.`) }
+    if (!('value' in operation)) return refuse(`${op} ${path} needs a value.`)
     next[field] = operation.value
   }
-  return { ok: true, value: { next, touched } }
+  return { ok: true, value: { next, touched, touchedEncrypted } }
 }
 
 /** What a webhook's level allows the caller: undefined when allowed, else the 403. */

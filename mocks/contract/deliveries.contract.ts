@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   ApiError,
+  WEBHOOKS_BASE,
+  configureApi,
   deleteWebhook,
   getWebhook,
   getWebhookDeliveries,
@@ -11,6 +13,7 @@ import {
   resendWebhookDelivery,
   type Delivery,
   type GetWebhookDeliveriesParams,
+  type WebhooksApi,
 } from '../../src/api'
 import { detectPayloadFormat } from '../../src/lib/cloudevents'
 import { headerValue, qlikSignature } from '../../src/lib/hmac'
@@ -59,9 +62,21 @@ async function allDeliveries(webhookId: string, params: GetWebhookDeliveriesPara
 const signatureOf = (delivery: Delivery) => headerValue(delivery.request?.headers, 'Qlik-Signature')
 const bodyText = (delivery: Delivery) => JSON.stringify(delivery.request?.body)
 
-export function deliveryContract(name: string, env: DeliveryContractEnv): void {
-  describe(name, () => {
+export function deliveryContract(name: string, env: DeliveryContractEnv, api: WebhooksApi): void {
+  const BASE = WEBHOOKS_BASE[api]
+  describe(`${name} (${BASE})`, () => {
+    beforeAll(() => configureApi({ webhooksApi: api }))
+    afterAll(() => configureApi({ webhooksApi: 'auto' }))
     beforeEach(() => env.reset())
+
+    it('counts a resend in Tier 2: 429 with Retry-After past the limit, while reads go on', async () => {
+      await env.configure({ rateLimits: { tier1: 1000, tier2: 1 } })
+      const [first] = (await getWebhookDeliveries(SLACK, { limit: 1 })).data
+      await resendWebhookDelivery(SLACK, first!.id)
+      const refused = await apiError(resendWebhookDelivery(SLACK, first!.id), 429, 'HTTP-429')
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+      await expect(getWebhookDelivery(SLACK, first!.id)).resolves.toMatchObject({ id: first!.id })
+    })
 
     describe('list', () => {
       it('answers newest first, 20 to a page, with absolute links', async () => {
@@ -70,8 +85,8 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
         const times = page.data.map((d) => d.triggeredAt)
         expect(times).toEqual([...times].sort().reverse())
         expect(page.data.every((d) => d.webhookId === SLACK)).toBe(true)
-        expect(new URL(page.links.self.href).pathname).toBe(`/api/v1/webhooks/${SLACK}/deliveries`)
-        expect(page.links.next?.href).toMatch(/^https?:\/\/[^/]+\/api\/v1\/webhooks\/wh-slack-app-events\/deliveries\?.*next=/)
+        expect(new URL(page.links.self?.href ?? '').pathname).toBe(`${BASE}/${SLACK}/deliveries`)
+        expect(page.links.next?.href).toMatch(new RegExp(`^https?://[^/]+${BASE}/wh-slack-app-events/deliveries\\?.*next=`))
         expect(page.links.prev).toBeUndefined()
       })
 
@@ -129,7 +144,7 @@ export function deliveryContract(name: string, env: DeliveryContractEnv): void {
         expect(second.data[0]!.triggeredAt <= first.data.at(-1)!.triggeredAt).toBe(true)
         const back = await getWebhookDeliveriesPage(second.links.prev!.href)
         expect(back.data.map((d) => d.id)).toEqual(first.data.map((d) => d.id))
-      })
+      }, 30_000)
 
       it('answers 404 for an unknown webhook and an empty list for one that never fired', async () => {
         await apiError(getWebhookDeliveries('wh-does-not-exist'), 404, 'WEBHOOKS-404')

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { ApiError, configureApi, deleteWebhook, getApiConfig, getWebhookDeliveries, getWebhooks } from '../../src/api'
+import { configure } from '../config'
 import { db } from '../db'
 import { buildSeedDeliveries, SEED_DELIVERIES } from '../seed-deliveries'
 import { failNext } from '../faults'
@@ -8,12 +9,18 @@ import { deliveryContract } from './deliveries.contract'
 
 // The contract in process, against the MSW node server of src/testing/setup.ts
 // (which resets the tenant to the seed before each test).
-deliveryContract('delivery operations against the in-process mock tenant', {
-  reset: (options) => resetDb(options?.seededAt),
-  configure: (patch) => {
-    db.state.config = { ...db.state.config, ...patch }
-  },
-})
+for (const api of ['core', 'v1'] as const) {
+  deliveryContract(
+    'delivery operations against the in-process mock tenant',
+    {
+      reset: (options) => resetDb(options?.seededAt),
+      configure: (patch) => {
+        configure(patch)
+      },
+    },
+    api,
+  )
+}
 
 describe('the seeded delivery history', () => {
   const now = Date.parse('2026-11-25T12:00:00.000Z')
@@ -80,14 +87,14 @@ describe('fault injection', () => {
     // Shortens the client's wait; the Retry-After it reads is still the mock's.
     configureApi({ maxRetryWaitMs: 5 })
     onTestFinished(() => configureApi({ maxRetryWaitMs }))
-    failNext({ method: 'GET', path: '/api/v1/webhooks' }, 429)
+    failNext({ method: 'GET', path: '/api/core/webhooks' }, 429)
     expect((await getWebhooks()).data.length).toBeGreaterThan(0)
-    failNext({ method: 'GET', path: '/api/v1/webhooks' }, 429, 3)
+    failNext({ method: 'GET', path: '/api/core/webhooks' }, 429, 3)
     await expect(getWebhooks()).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1, errors: [{ code: 'HTTP-429' }] })
   })
 
   it('drops faults still waiting when the tenant is reset', async () => {
-    failNext({ method: 'GET', path: '/api/v1/webhooks' }, 500, 5)
+    failNext({ method: 'GET', path: '/api/core/webhooks' }, 500, 5)
     resetDb()
     expect((await getWebhooks()).data.length).toBeGreaterThan(0)
   })

@@ -73,12 +73,12 @@ afterAll(async () => {
   }
 })
 
-webhookContract('webhook operations over HTTP (mock server)', env)
+for (const api of ['core', 'v1'] as const) webhookContract('webhook operations over HTTP (mock server)', env, api)
+for (const api of ['core', 'v1'] as const) deliveryContract('delivery operations over HTTP (mock server)', env, api)
 hostileContract('hostile input over HTTP (mock server)', {
   send: (path, init = {}) => fetch(`${server.url}${path}`, { ...init, signal: AbortSignal.timeout(REQUEST_BOUND_MS) }),
   reset: () => env.reset(),
 })
-deliveryContract('delivery operations over HTTP (mock server)', env)
 
 describe('the mock server itself', () => {
   beforeEach(() => env.reset())

@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   ApiError,
+  WEBHOOKS_BASE,
+  configureApi,
   createWebhook,
   deleteWebhook,
   errorField,
@@ -16,7 +18,9 @@ import {
   type WebhookBase,
   type WebhookPatch,
   type WebhookPost,
+  type WebhooksApi,
 } from '../../src/api'
+import { CORE_API_REFERENCE } from '../api-rules'
 import type { MockConfig } from '../db'
 import { SEED_WEBHOOKS, USERS } from '../seed'
 
@@ -81,8 +85,14 @@ const seeded = (id: string) => {
   return webhook
 }
 
-export function webhookContract(describeName: string, env: ContractEnv): void {
-  describe(describeName, () => {
+/** The contract of one prefix, `api`: through the typed client with its base path fixed to that prefix. */
+export function webhookContract(describeName: string, env: ContractEnv, api: WebhooksApi): void {
+  const BASE = WEBHOOKS_BASE[api]
+  const other = WEBHOOKS_BASE[api === 'core' ? 'v1' : 'core']
+  const onCore = api === 'core'
+  describe(`${describeName} (${BASE})`, () => {
+    beforeAll(() => configureApi({ webhooksApi: api }))
+    afterAll(() => configureApi({ webhooksApi: 'auto' }))
     beforeEach(async () => {
       await env.reset()
     })
@@ -149,8 +159,8 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         const everything = (await getWebhooks({ limit: 100, sort: 'name' })).data.map((w) => w.id)
         const first = await getWebhooks({ limit: 5, sort: 'name' })
         expect(first.links.prev).toBeUndefined()
-        expect(first.links.self.href).toMatch(/^https?:\/\/[^/]+\/api\/v1\/webhooks\?/)
-        expect(first.links.next?.href).toMatch(/^https?:\/\/[^/]+\/api\/v1\/webhooks\?.*next=/)
+        expect(first.links.self?.href).toMatch(new RegExp(`^https?://[^/]+${BASE}\\?`))
+        expect(first.links.next?.href).toMatch(new RegExp(`^https?://[^/]+${BASE}\\?.*next=`))
         const second = await getWebhooksPage(first.links.next!.href)
         expect(second.data.map((w) => w.id)).toEqual(everything.slice(5, 10))
         const back = await getWebhooksPage(second.links.prev!.href)
@@ -169,11 +179,13 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await invalid(getWebhooks({ prev: '%%%' }))
       })
 
-      it('filters name and url by case-insensitive substring, with * as a wildcard', async () => {
+      it(`filters name and url by case-insensitive substring, ${onCore ? 'with * as an ordinary character (no glob)' : 'with * as a wildcard'}`, async () => {
         const names = (await getWebhooks({ name: 'SLACK', limit: 100 })).data.map((w) => w.id)
         expect(names).toEqual(['wh-slack-app-events'])
         const wild = (await getWebhooks({ name: 'automation*sync', limit: 100 })).data.map((w) => w.id)
-        expect(wild).toEqual(['wh-automation-catalog'])
+        expect(wild).toEqual(onCore ? [] : ['wh-automation-catalog'])
+        const part = (await getWebhooks({ name: 'MONITOR (err', limit: 100 })).data.map((w) => w.id)
+        expect(part).toEqual(['wh-reload-monitor'])
         const urls = (await getWebhooks({ url: 'ACME-CORP.example.com/qlik', limit: 100 })).data
         expect(urls.length).toBeGreaterThan(1)
         expect(urls.every((w) => w.url?.toLowerCase().includes('acme-corp.example.com/qlik'))).toBe(true)
@@ -266,6 +278,8 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
           enableCloudEventDelivery: false,
         })
         expect(created).toMatchObject({
+          // Core: the tenant decides, and the mock's tenant turns it on.
+          enableCloudEventDelivery: !onCore ? false : true,
           secretKeyAdded: true,
           encryptedHeaders: ['Authorization'],
           headers: { 'X-Team': 'analytics' },
@@ -273,7 +287,6 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
           enabled: true,
           filter: 'data.status eq "error"',
           checkCertificateRevocation: true,
-          enableCloudEventDelivery: false,
         })
         const text = JSON.stringify([created, await getWebhook(created.id), await getWebhooks({ limit: 100 })])
         expect(text).not.toContain('Bearer very-secret')
@@ -286,19 +299,19 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
       })
 
       it('rejects a malformed or empty JSON body with a clear 400', async () => {
-        const bad = await rawRequest('POST', '/api/v1/webhooks', '{"name": "x",')
+        const bad = await rawRequest('POST', BASE, '{"name": "x",')
         expect(bad.status).toBe(400)
         const body = (await bad.json()) as { errors: { code: string; detail: string }[]; traceId: string }
         expect(body.errors[0]).toMatchObject({ code: 'WEBHOOKS-400-VALIDATION', detail: expect.stringContaining('not valid JSON') })
         expect(body.traceId).toMatch(/^[0-9a-f]{32}$/)
-        const empty = await rawRequest('POST', '/api/v1/webhooks', '')
+        const empty = await rawRequest('POST', BASE, '')
         expect(empty.status).toBe(400)
-        const array = await rawRequest('POST', '/api/v1/webhooks', '[]')
+        const array = await rawRequest('POST', BASE, '[]')
         expect(((await array.json()) as { errors: { detail: string }[] }).errors[0]?.detail).toContain('must be a JSON object')
       })
 
       it('does not quote a malformed body back: it may hold a secret', async () => {
-        const bad = await rawRequest('POST', '/api/v1/webhooks', '{"secret":half-typed-secret-value-0123456789abcdef}')
+        const bad = await rawRequest('POST', BASE, '{"secret":half-typed-secret-value-0123456789abcdef}')
         expect(bad.status).toBe(400)
         expect(await bad.text()).not.toContain('half-typed')
       })
@@ -522,6 +535,9 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         await expectError(updateWebhook('wh-slack-app-events', VALID), 403, 'WEBHOOKS-403-CLOUDEVENT')
         const legacy = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: false })
         expect(legacy.enableCloudEventDelivery).toBe(false)
+        // Omitted means false, so a webhook with it off stays off.
+        expect((await updateWebhook('wh-legacy-export', VALID)).enableCloudEventDelivery).toBe(false)
+        expect((await getWebhook('wh-legacy-export')).enableCloudEventDelivery).toBe(false)
         const upgraded = await updateWebhook('wh-legacy-export', { ...PUT_VALID, enableCloudEventDelivery: true })
         expect(upgraded.enableCloudEventDelivery).toBe(true)
         await expectError(
@@ -612,13 +628,88 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
         expect((await getWebhook('wh-slack-app-events')).name).toBe(seeded('wh-slack-app-events').name)
       })
 
-      it.each(['/filter', '/level', '/ownerId', '/checkCertificateRevocation', '/id', '/encryptedHeaders/Authorization'])(
-        'rejects the path %s with 400',
-        async (path) => {
-          const error = await invalid(patch('wh-slack-app-events', [{ op: 'replace', path, value: 'x' } as unknown as WebhookPatch]))
-          expect(error.errors[0]?.detail).toContain('cannot be patched')
-        },
-      )
+      it.each(
+        onCore
+          ? ['/secretKeyAdded/x', '/nothing', '/url/extra', '/headersX/a']
+          : ['/filter', '/level', '/ownerId', '/checkCertificateRevocation', '/id', '/encryptedHeaders/Authorization'],
+      )('rejects the path %s with 400', async (path) => {
+        const error = await invalid(patch('wh-slack-app-events', [{ op: 'replace', path, value: 'x' } as unknown as WebhookPatch]))
+        expect(error.errors[0]?.detail).toContain('cannot be patched')
+      })
+
+      if (onCore) {
+        it.each(['/id', '/createdAt', '/createdByUserId', '/origin', '/updatedAt', '/secretKeyAdded'])(
+          'answers 409 for the read-only path %s and changes nothing',
+          async (path) => {
+            const error = await expectError(
+              patch('wh-slack-app-events', [
+                { op: 'replace', path: '/name', value: 'Not kept' },
+                { op: 'replace', path, value: 'x' } as unknown as WebhookPatch,
+              ]),
+              409,
+              'WEBHOOKS-409-READONLY',
+            )
+            expect(error.errors[0]?.detail).toContain(path.slice(1))
+            expect((await getWebhook('wh-slack-app-events')).name).toBe(seeded('wh-slack-app-events').name)
+          },
+        )
+
+        it('patches /filter, /level and /checkCertificateRevocation without a PUT, keeping the secret and encrypted headers', async () => {
+          const before = await getWebhook('wh-reload-monitor')
+          await patch('wh-reload-monitor', [
+            { op: 'replace', path: '/filter', value: 'data.status eq "ok"' },
+            { op: 'replace', path: '/level', value: 'user' },
+            { op: 'replace', path: '/checkCertificateRevocation', value: true },
+          ])
+          const after = await getWebhook('wh-reload-monitor')
+          expect(after).toMatchObject({ filter: 'data.status eq "ok"', level: 'user', checkCertificateRevocation: true })
+          expect(after.secretKeyAdded).toBe(before.secretKeyAdded)
+          expect(after.encryptedHeaders).toEqual(before.encryptedHeaders)
+          await patch('wh-reload-monitor', [{ op: 'remove', path: '/filter' }])
+          expect(await getWebhook('wh-reload-monitor')).not.toHaveProperty('filter')
+          // The result is validated as a whole: data.status needs App reload finished as the only event.
+          await invalid(patch('wh-slack-app-events', [{ op: 'add', path: '/filter', value: 'data.status eq "ok"' }]), 'filter')
+        })
+
+        it('lets only a tenant admin patch /ownerId or move a webhook to tenant level', async () => {
+          await patch('wh-slack-app-events', [{ op: 'replace', path: '/ownerId', value: USERS.kenji }])
+          expect((await getWebhook('wh-slack-app-events')).ownerId).toBe(USERS.kenji)
+          await env.configure({ persona: 'manager' })
+          await expectError(
+            patch('wh-slack-app-events', [{ op: 'replace', path: '/ownerId', value: USERS.maria }]),
+            403,
+            'WEBHOOKS-403-FORBIDDEN',
+          )
+          const userLevel = seeded('wh-exports-kenji')
+          expect(userLevel.level).toBe('user')
+          await expectError(patch(userLevel.id, [{ op: 'replace', path: '/level', value: 'tenant' }]), 403, 'WEBHOOKS-403-FORBIDDEN')
+        })
+
+        it('adds, replaces and removes single members of /headers and /encryptedHeaders', async () => {
+          const created = await createWebhook({
+            ...VALID,
+            headers: { 'X-A': '1', 'X-B': '2' },
+            encryptedHeaders: { Authorization: 'Bearer a', 'X-Key': 'k' },
+          })
+          await patch(created.id, [
+            { op: 'add', path: '/headers/X-C', value: '3' },
+            { op: 'remove', path: '/headers/X-A' },
+            { op: 'replace', path: '/encryptedHeaders/X-Key', value: 'k2' },
+            { op: 'remove', path: '/encryptedHeaders/Authorization' },
+          ])
+          const after = await getWebhook(created.id)
+          expect(after.headers).toEqual({ 'X-B': '2', 'X-C': '3' })
+          expect(after.encryptedHeaders).toEqual(['X-Key'])
+          await invalid(patch(created.id, [{ op: 'remove', path: '/headers/X-Nope' }]))
+          // A new URL needs every encrypted header again, here one by one.
+          await invalid(patch(created.id, [{ op: 'replace', path: '/url', value: 'https://other.example.com/x' }]), 'encryptedHeaders')
+          await patch(created.id, [
+            { op: 'replace', path: '/url', value: 'https://other.example.com/x' },
+            { op: 'replace', path: '/encryptedHeaders/X-Key', value: 'k3' },
+          ])
+          expect((await getWebhook(created.id)).url).toBe('https://other.example.com/x')
+        })
+      }
 
       it('rejects unknown ops, missing values, an empty document and a non-array body', async () => {
         await invalid(patch('wh-slack-app-events', [{ op: 'move', path: '/name', value: 'x' } as unknown as WebhookPatch]))
@@ -734,12 +825,99 @@ export function webhookContract(describeName: string, env: ContractEnv): void {
       })
     })
 
-    describe('/api/core/webhooks', () => {
-      it('serves the same store as v1', async () => {
+    describe('both prefixes', () => {
+      it(`serves the same store as ${other}`, async () => {
         const created = await createWebhook(VALID)
-        const response = await rawRequest('GET', `/api/core/webhooks/${created.id}`)
+        const response = await rawRequest('GET', `${other}/${created.id}`)
         expect(response.status).toBe(200)
         expect(await response.json()).toEqual(created)
+      })
+
+      it(
+        onCore ? 'sends no deprecation headers' : 'marks every answer deprecated: Deprecation, Sunset 2027-11-01, Link to Core',
+        async () => {
+          for (const response of [
+            await rawRequest('GET', BASE),
+            await rawRequest('GET', `${BASE}/wh-nope`),
+            await rawRequest('POST', BASE, '{'),
+          ]) {
+            if (onCore) {
+              expect([response.headers.get('Deprecation'), response.headers.get('Sunset'), response.headers.get('Link')]).toEqual([
+                null,
+                null,
+                null,
+              ])
+            } else {
+              expect(response.headers.get('Deprecation')).toMatch(/^@\d+$/)
+              expect(new Date(response.headers.get('Sunset') ?? '').toISOString()).toBe('2027-11-01T00:00:00.000Z')
+              expect(response.headers.get('Link')).toContain(`<${CORE_API_REFERENCE}>`)
+            }
+          }
+        },
+      )
+
+      if (onCore) {
+        it('lets the tenant decide enableCloudEventDelivery on create', async () => {
+          expect((await createWebhook({ ...VALID, enableCloudEventDelivery: false })).enableCloudEventDelivery).toBe(true)
+          await env.configure({ cloudEventDeliveryOnCreate: false })
+          expect((await createWebhook({ ...VALID, enableCloudEventDelivery: true })).enableCloudEventDelivery).toBe(false)
+        })
+
+        it('answers 404 everywhere when the tenant has no Core API (coreApi: false), while v1 still answers', async () => {
+          await env.configure({ coreApi: false })
+          expect((await rawRequest('GET', BASE)).status).toBe(404)
+          expect((await rawRequest('GET', `${BASE}/wh-slack-app-events`)).status).toBe(404)
+          expect((await rawRequest('GET', `${other}/wh-slack-app-events`)).status).toBe(200)
+        })
+      } else {
+        it('keeps the supplied enableCloudEventDelivery on create, true when left out', async () => {
+          expect((await createWebhook({ ...VALID, enableCloudEventDelivery: false })).enableCloudEventDelivery).toBe(false)
+          expect((await createWebhook(VALID)).enableCloudEventDelivery).toBe(true)
+        })
+      }
+    })
+
+    describe('rate limits', () => {
+      it("answers 429 with Retry-After and Qlik's body past Tier 2, while Tier 1 goes on", async () => {
+        await env.configure({ rateLimits: { tier1: 1000, tier2: 2 } })
+        await createWebhook(VALID)
+        await createWebhook(VALID)
+        const error = await failure(createWebhook(VALID))
+        expect(error.status).toBe(429)
+        expect(error.errors).toEqual([
+          {
+            code: 'HTTP-429',
+            title: 'API rate limit reached.',
+            detail: expect.stringMatching(/^You need to wait \d+ seconds until limit is lifted\.$/),
+          },
+        ])
+        expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+        expect(error.retryAfterSeconds).toBeLessThanOrEqual(60)
+        // Every write waits, a delete or a patch as much as a create; reads are another tier.
+        await expectError(deleteWebhook('wh-exports-kenji'), 429, 'HTTP-429')
+        await expect(getWebhook('wh-exports-kenji')).resolves.toMatchObject({ id: 'wh-exports-kenji' })
+      })
+
+      it('counts every GET in Tier 1, and writes go on when reads are spent', async () => {
+        await env.configure({ rateLimits: { tier1: 2, tier2: 100 } })
+        await getWebhook('wh-slack-app-events')
+        await getWebhooks()
+        const response = await rawRequest('GET', `${BASE}/event-types`)
+        expect(response.status).toBe(429)
+        expect(Number(response.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
+        await expect(createWebhook(VALID)).resolves.toMatchObject({ name: VALID.name })
+      })
+
+      it('can be switched off', async () => {
+        await env.configure({ rateLimits: false })
+        for (let i = 0; i < 5; i++) {
+          await expect(patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: `n${i}` }])).resolves.toBeUndefined()
+        }
+        await env.configure({ rateLimits: { tier1: 1000, tier2: 1 } })
+        // Calls made while it was off were not counted: one more is allowed, then the tier is spent.
+        await patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'again' }])
+        expect((await getWebhook('wh-slack-app-events')).name).toBe('again')
+        await expectError(patchWebhook('wh-slack-app-events', [{ op: 'replace', path: '/name', value: 'no' }]), 429, 'HTTP-429')
       })
     })
   })

@@ -1,11 +1,13 @@
-import { db } from '../db'
+import { configure } from '../config'
+import type { MockConfig } from '../db'
 import { webhookContract } from './webhooks.contract'
 
 // The contract in process, against the MSW node server of src/testing/setup.ts,
 // which already puts the tenant back to the seed (config included) before each test.
-webhookContract('webhook operations against the in-process mock tenant', {
+const env = {
   reset: () => {},
-  configure: (patch) => {
-    db.state.config = { ...db.state.config, ...patch }
+  configure: (patch: Partial<MockConfig>) => {
+    configure(patch)
   },
-})
+}
+for (const api of ['core', 'v1'] as const) webhookContract('webhook operations against the in-process mock tenant', env, api)

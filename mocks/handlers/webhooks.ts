@@ -10,6 +10,7 @@ import {
   type WebhookBase,
 } from '../../src/api'
 import { findVisibleWebhook, canSee, withoutPermission } from '../access'
+import { API_RULES, type ApiRules } from '../api-rules'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredWebhook } from '../db'
 import { badRequest, errorResponse, forbidden, notFound, paginate, readSort } from '../http-utils'
@@ -17,7 +18,8 @@ import { WILDCARD_PATTERN_MAX_LENGTH, wildcardMatch } from '../wildcard'
 import { applyPatch, checkWebhookBody, cloudEventsLocked, invalid, levelForbidden, readJson, readOnlyConflict } from '../validate'
 
 // The webhook operations of webhooks-api.md §2–§7 under /api/v1/webhooks,
-// and the same store under /api/core/webhooks.
+// and of core-webhooks-api.md under /api/core/webhooks: one store, one set
+// of handlers, each prefix's differences read from its ApiRules.
 
 /** What the API returns for a stored webhook: never the secret, only header names. */
 export function toResponse(stored: StoredWebhook): Webhook {
@@ -29,17 +31,22 @@ function visibleWebhooks(): StoredWebhook[] {
   return db.state.webhooks.filter(canSee)
 }
 
-function listWebhooks(url: URL): Response {
+/** Core's: a case-insensitive substring, `*` an ordinary character. */
+const substringMatch = (value: string | undefined, part: string) => (value ?? '').toLowerCase().includes(part.toLowerCase())
+
+function listWebhooks(rules: ApiRules, url: URL): Response {
   const q = url.searchParams
   let items = visibleWebhooks()
+  const match = rules.textMatch === 'wildcard' ? wildcardMatch : substringMatch
 
   for (const key of ['name', 'url'] as const) {
     const pattern = q.get(key)
     if (!pattern) continue
-    if (pattern.length > WILDCARD_PATTERN_MAX_LENGTH) {
+    // The bound keeps v1's wildcard regex cheap; Core's substring needs none.
+    if (rules.textMatch === 'wildcard' && pattern.length > WILDCARD_PATTERN_MAX_LENGTH) {
       return badRequest(`${key} must be at most ${WILDCARD_PATTERN_MAX_LENGTH} characters, got ${pattern.length}.`)
     }
-    items = items.filter((w) => wildcardMatch(w[key], pattern))
+    items = items.filter((w) => match(w[key], pattern))
   }
 
   const enabled = q.get('enabled')
@@ -88,8 +95,13 @@ function listWebhooks(url: URL): Response {
 
 const nonEmpty = <T extends string | undefined>(value: T) => (value ? value : undefined)
 
-/** The writable fields of a POST or PUT body, each one not sent at its documented default. */
-function writableWithDefaults(body: WebhookBase, level: Level, ownerId: string) {
+/**
+ * The writable fields of a POST or PUT body, each one not sent at its
+ * documented default. `cloudEvents` is decided by the caller: on create v1
+ * defaults it to true and Core lets the tenant decide; on PUT an omitted
+ * value means false (Qlik [core]), on both prefixes.
+ */
+function writableWithDefaults(body: WebhookBase, level: Level, ownerId: string, cloudEvents: boolean) {
   return {
     name: body.name,
     url: body.url,
@@ -102,7 +114,7 @@ function writableWithDefaults(body: WebhookBase, level: Level, ownerId: string) 
     enabled: body.enabled ?? false,
     headers: body.headers ?? {},
     encryptedHeaders: body.encryptedHeaders ?? {},
-    enableCloudEventDelivery: body.enableCloudEventDelivery ?? true,
+    enableCloudEventDelivery: cloudEvents,
     checkCertificateRevocation: body.checkCertificateRevocation ?? false,
   }
 }
@@ -112,7 +124,7 @@ function compact(webhook: StoredWebhook): StoredWebhook {
   return Object.fromEntries(Object.entries(webhook).filter(([, value]) => value !== undefined)) as StoredWebhook
 }
 
-async function createWebhook(request: Request): Promise<Response> {
+async function createWebhook(rules: ApiRules, request: Request): Promise<Response> {
   const denied = withoutPermission()
   if (denied) return denied
   const json = await readJson(request)
@@ -141,10 +153,12 @@ async function createWebhook(request: Request): Promise<Response> {
     )
   }
 
+  // Qlik [core]: "the service determines the effective value from tenant feature flags … the supplied value is not authoritative".
+  const cloudEvents = rules.tenantDecidesCloudEvents ? db.state.config.cloudEventDeliveryOnCreate : (body.enableCloudEventDelivery ?? true)
   const now = new Date().toISOString()
   const stored = compact({
     id: crypto.randomUUID(),
-    ...writableWithDefaults(body, level, ownerId),
+    ...writableWithDefaults(body, level, ownerId, cloudEvents),
     origin: body.origin ?? 'api',
     createdAt: now,
     updatedAt: now,
@@ -216,28 +230,40 @@ async function updateWebhook(id: string, request: Request): Promise<Response> {
     createdByUserId: existing.createdByUserId,
     disabledReason: existing.disabledReason,
     disabledReasonCode: existing.disabledReasonCode,
-    ...writableWithDefaults(body, level, ownerId),
+    // Omitted means false: a webhook with it off stays off.
+    ...writableWithDefaults(body, level, ownerId, body.enableCloudEventDelivery ?? false),
   })
   return HttpResponse.json(toResponse(updated))
 }
 
-async function patchWebhook(id: string, request: Request): Promise<Response> {
+async function patchWebhook(rules: ApiRules, id: string, request: Request): Promise<Response> {
   const target = await writeTarget(id, request)
   if (target instanceof Response) return target
   const { existing, json } = target
-  const patched = applyPatch(existing, json)
+  const patched = applyPatch(existing, json, rules)
   if (!patched.ok) return patched.response
-  const { next, touched } = patched.value
+  const { next, touched, touchedEncrypted } = patched.value
+  const { persona, userId } = db.state.config
 
   if (existing.enableCloudEventDelivery && next.enableCloudEventDelivery !== true) return cloudEventsLocked()
   const urlChanged = touched.has('url') && next.url !== existing.url
-  if (urlChanged && Object.keys(existing.encryptedHeaders ?? {}).length && !touched.has('encryptedHeaders')) {
+  const stale = touched.has('encryptedHeaders') ? [] : Object.keys(existing.encryptedHeaders ?? {}).filter((n) => !touchedEncrypted.has(n))
+  if (urlChanged && stale.length) {
+    const how = rules.memberPaths ? `/encryptedHeaders or each /encryptedHeaders/<name>` : '/encryptedHeaders'
     return invalid([
       {
         field: 'encryptedHeaders',
-        message: `Encrypted headers must be entered again when the URL changes: replace or remove /encryptedHeaders in the same patch (${Object.keys(existing.encryptedHeaders ?? {}).join(', ')}).`,
+        message: `Encrypted headers must be entered again when the URL changes: replace or remove ${how} in the same patch (${stale.join(', ')}).`,
       },
     ])
+  }
+  if (touched.has('level')) {
+    const levelDenied = levelForbidden((next.level as Level | undefined) ?? 'tenant', persona, existing.level ?? 'tenant')
+    if (levelDenied) return levelDenied
+  }
+  // Qlik [core]: /ownerId "requires permission to transfer ownership"; the status is not given (403 here).
+  if (touched.has('ownerId') && (next.ownerId || userId) !== existing.ownerId && persona !== 'tenantAdmin') {
+    return forbidden('Only a tenant admin can give a webhook to another owner.')
   }
   // Validated as a whole: a patch that leaves any rule broken changes nothing.
   const result = webhookBaseRules.safeParse({ ...next, enabled: next.enabled ?? false })
@@ -257,6 +283,11 @@ async function patchWebhook(id: string, request: Request): Promise<Response> {
     headers: body.headers ?? {},
     encryptedHeaders: body.encryptedHeaders ?? {},
     enableCloudEventDelivery: body.enableCloudEventDelivery ?? existing.enableCloudEventDelivery,
+    // Only Core's extra paths reach these; on v1 they are as stored.
+    filter: nonEmpty(body.filter),
+    level: body.level ?? 'tenant',
+    ownerId: body.ownerId || existing.ownerId,
+    checkCertificateRevocation: body.checkCertificateRevocation ?? false,
   })
   return new HttpResponse(null, { status: 204 })
 }
@@ -272,18 +303,19 @@ function deleteWebhook(id: string): Response {
   return new HttpResponse(null, { status: 204 })
 }
 
-const routes = (base: string) => {
+const routes = (rules: ApiRules) => {
+  const base = `*${rules.base}`
   const one = `${base}/:id`
   const idOf = (params: Record<string, string | readonly string[] | undefined>) => String(params.id)
   return [
     http.get(`${base}/event-types`, () => withoutPermission() ?? HttpResponse.json({ data: EVENT_TYPES })),
-    http.get(base, ({ request }) => withoutPermission() ?? listWebhooks(new URL(request.url))),
-    http.post(base, ({ request }) => createWebhook(request)),
+    http.get(base, ({ request }) => withoutPermission() ?? listWebhooks(rules, new URL(request.url))),
+    http.post(base, ({ request }) => createWebhook(rules, request)),
     http.get(one, ({ params }) => getWebhook(idOf(params))),
     http.put(one, ({ params, request }) => updateWebhook(idOf(params), request)),
-    http.patch(one, ({ params, request }) => patchWebhook(idOf(params), request)),
+    http.patch(one, ({ params, request }) => patchWebhook(rules, idOf(params), request)),
     http.delete(one, ({ params }) => deleteWebhook(idOf(params))),
   ]
 }
 
-export const webhookHandlers = [...routes('*/api/v1/webhooks'), ...routes('*/api/core/webhooks')]
+export const webhookHandlers = API_RULES.flatMap(routes)

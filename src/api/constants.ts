@@ -17,6 +17,8 @@ export const PATCH_PATHS = [
   '/encryptedHeaders',
   '/enableCloudEventDelivery',
 ] as const
+/** Core (`/api/core/webhooks`) adds four paths to v1's nine, and single members of the two header maps. */
+export const CORE_PATCH_PATHS = [...PATCH_PATHS, '/filter', '/level', '/ownerId', '/checkCertificateRevocation'] as const
 
 // Kept in lib, where the validators that count them live (lib may not import api).
 export { LIMITS } from '../lib/limits'

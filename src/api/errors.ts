@@ -50,13 +50,56 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
+/** What a refused request was about, read from its status and what the user was doing, never from a code Qlik has not published. */
+export type ErrorKind =
+  'quota' | 'cloud-events' | 'permission' | 'unauthorized' | 'not-found' | 'read-only' | 'validation' | 'rate-limited' | 'server' | 'other'
+
+/** What the user was doing when the request was refused, as far as the screen knows it. */
+export type ErrorContext = {
+  /** A create while the caller already has as many webhooks as Qlik allows. */
+  quotaReached?: boolean
+  /** The change would turn CloudEvents delivery off (a PUT without it, a switch-off). */
+  turnsCloudEventsOff?: boolean
+}
+
+const QUOTA_WORDS = /quota|(at most|up to) \d+ webhooks|maximum (number )?of webhooks|webhook limit/i
+const CLOUD_EVENTS_WORDS = /cloud ?events?|enableCloudEventDelivery/i
+
 /**
  * Qlik answers 403 both for a missing permission and for rules that are not
- * about permissions (the webhook quota, switching CloudEvents off); only the
- * first is a matter of permissions a tenant admin can grant.
+ * about permissions (the webhook quota on create, switching CloudEvents off
+ * on an edit); which one it is follows from the operation and the context,
+ * else from the words of the answer.
  */
-export function isPermissionError(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 403 && !error.errors.some((e) => /QUOTA|CLOUDEVENT/i.test(e.code ?? ''))
+export function errorKind(error: unknown, context: ErrorContext = {}): ErrorKind {
+  if (!(error instanceof ApiError)) return 'other'
+  const text = error.errors.map((e) => `${e.title} ${e.detail ?? ''}`).join(' ')
+  switch (error.status) {
+    case 400:
+      return 'validation'
+    case 401:
+      return 'unauthorized'
+    case 403:
+      if (error.operation === 'createWebhook' && (context.quotaReached || QUOTA_WORDS.test(text))) return 'quota'
+      if (
+        (error.operation === 'updateWebhook' || error.operation === 'patchWebhook') &&
+        (context.turnsCloudEventsOff || CLOUD_EVENTS_WORDS.test(text))
+      )
+        return 'cloud-events'
+      return 'permission'
+    case 404:
+      return 'not-found'
+    case 409:
+      return 'read-only'
+    case 429:
+      return 'rate-limited'
+    default:
+      return error.status >= 500 ? 'server' : 'other'
+  }
+}
+
+export function isPermissionError(error: unknown, context: ErrorContext = {}): boolean {
+  return errorKind(error, context) === 'permission'
 }
 
 /** Ids of webhooks and deliveries: letters, digits, "-" and "_" (Qlik's are UUIDs or hex; the mock's are slugs). */

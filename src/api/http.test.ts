@@ -21,14 +21,14 @@ describe('getWebhooks against the mock tenant', () => {
     expect(list.data).toHaveLength(SEED_WEBHOOKS.length)
     const created = list.data.map((w) => w.createdAt ?? '')
     expect(created).toEqual([...created].sort().reverse())
-    expect(list.links.self.href).toMatch(/^http:\/\/localhost\/api\/v1\/webhooks\?/)
+    expect(list.links.self?.href).toMatch(/^http:\/\/localhost\/api\/core\/webhooks\?/)
     expect(list.data.every((w) => !('secret' in w))).toBe(true)
   })
 
   it("names a gateway's HTML error page by its status instead of passing its markup on", async () => {
     mockServer.use(
       http.get(
-        '*/api/v1/webhooks',
+        '*/api/core/webhooks',
         () =>
           new HttpResponse('<html><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>', {
             status: 502,
@@ -65,16 +65,48 @@ describe('getWebhooks against the mock tenant', () => {
     expect((error as ApiError).traceId).toMatch(/^[0-9a-f]{32}$/)
   })
 
-  it('names the field and the operation when a body has the wrong shape', async () => {
-    mockServer.use(http.get('*/api/v1/webhooks', () => HttpResponse.json({ data: [{ id: 7 }], links: { self: { href: 'x' } } })))
+  it('sets aside a list item it cannot read, saying where, and reads the rest', async () => {
+    mockServer.use(
+      http.get('*/api/core/webhooks', () =>
+        HttpResponse.json({
+          data: [{ id: 7 }, { id: 'ok', origin: 'data-products', level: 'space' }, { name: 'no id' }],
+          links: { self: { href: 'x' } },
+        }),
+      ),
+    )
+    const list = await getWebhooks()
+    expect(list.data).toEqual([{ id: 'ok', origin: 'data-products', level: 'space' }])
+    expect(list.unreadable).toEqual([
+      { index: 0, id: undefined, field: 'id', problem: 'invalid' },
+      { index: 2, id: undefined, field: 'id', problem: 'missing' },
+    ])
+  })
+
+  it('accepts a list without links, or with links of href null', async () => {
+    mockServer.use(http.get('*/api/core/webhooks', () => HttpResponse.json({ data: [{ id: 'a', unknownField: 1 }] })))
+    expect(await getWebhooks()).toEqual({ data: [{ id: 'a' }], unreadable: [], links: {} })
+    mockServer.use(
+      http.get('*/api/core/webhooks', () =>
+        HttpResponse.json({ data: [], links: { self: { href: 'https://t.example.com/x' }, next: { href: null }, prev: null } }),
+      ),
+    )
+    expect((await getWebhooks()).links).toEqual({ self: { href: 'https://t.example.com/x' } })
+  })
+
+  it('names the field and the operation when a body has the wrong shape, is not JSON, or is not an object', async () => {
+    mockServer.use(http.get('*/api/core/webhooks', () => HttpResponse.json({ links: {} })))
     const error = await getWebhooks().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ResponseShapeError)
     expect((error as Error).message).toContain('getWebhooks')
-    expect((error as ResponseShapeError).field).toBe('data.0.id')
+    expect((error as ResponseShapeError).field).toBe('data')
+    mockServer.use(http.get('*/api/core/webhooks/:id', () => HttpResponse.text('<html>gateway</html>')))
+    await expect(getWebhook('x')).rejects.toThrow(/getWebhook: .*not JSON/)
+    mockServer.use(http.get('*/api/core/webhooks/:id', () => HttpResponse.json([1, 2])))
+    await expect(getWebhook('x')).rejects.toThrow(/getWebhook: .*expected a JSON object, got an array/)
   })
 
   it('reports a network failure as its own error', async () => {
-    mockServer.use(http.get('*/api/v1/webhooks', () => HttpResponse.error()))
+    mockServer.use(http.get('*/api/core/webhooks', () => HttpResponse.error()))
     await expect(getWebhooks()).rejects.toBeInstanceOf(NetworkError)
   })
 
@@ -82,7 +114,7 @@ describe('getWebhooks against the mock tenant', () => {
     configureApi({ maxRetryWaitMs: 5 })
     let calls = 0
     mockServer.use(
-      http.get('*/api/v1/webhooks', () => {
+      http.get('*/api/core/webhooks', () => {
         calls += 1
         return HttpResponse.json(
           { errors: [{ code: 'HTTP-429', title: 'API rate limit reached.', detail: 'You need to wait 1 seconds until limit is lifted.' }] },
@@ -102,14 +134,14 @@ describe('the configured API origin', () => {
     configureApi({ baseUrl: () => 'http://localhost', headers: () => ({ Authorization: 'Bearer t0ken' }) })
     let seen: { url: string; authorization: string | null } | undefined
     mockServer.use(
-      http.get('*/api/v1/webhooks', ({ request }) => {
+      http.get('*/api/core/webhooks', ({ request }) => {
         seen = { url: request.url, authorization: request.headers.get('Authorization') }
         return HttpResponse.json({ data: [], links: { self: { href: request.url } } })
       }),
     )
-    await getWebhooksPage('https://tenant.example.com/api/v1/webhooks?next=abc&limit=20').finally(() =>
+    await getWebhooksPage('https://tenant.example.com/api/core/webhooks?next=abc&limit=20').finally(() =>
       configureApi({ headers: () => ({}) }),
     )
-    expect(seen).toEqual({ url: 'http://localhost/api/v1/webhooks?next=abc&limit=20', authorization: 'Bearer t0ken' })
+    expect(seen).toEqual({ url: 'http://localhost/api/core/webhooks?next=abc&limit=20', authorization: 'Bearer t0ken' })
   })
 })

@@ -1,5 +1,8 @@
 import type { z } from 'zod/mini'
+import { QLIK_API_VERSION, type WebhooksApi } from './api-version'
+import { noteDeprecation, readDeprecation } from './deprecation'
 import { ApiError, NetworkError, ResponseShapeError } from './errors'
+import type { ApiErrorItem } from './schemas'
 import { loadSchemas } from './wire'
 
 /**
@@ -8,8 +11,12 @@ import { loadSchemas } from './wire'
  * `ready` so that no request leaves before the service worker listens.
  */
 export type ApiConfig = {
-  /** Origin of the API, in front of `/api/v1/...`. */
+  /** Origin of the API, in front of `/api/core/...`. */
   baseUrl: () => string
+  /** Names the backend (tenant, client), so that what is learnt about one (v1 only) is not applied to another. */
+  backendKey: string
+  /** `auto`: Core, falling back to v1 when the tenant has no Core list; or one of them, always. */
+  webhooksApi: 'auto' | WebhooksApi
   /** Extra request headers, e.g. `Authorization`. Never logged. */
   headers: () => Record<string, string> | Promise<Record<string, string>>
   /** Resolves when the backend can take requests. */
@@ -26,6 +33,8 @@ const defaultBaseUrl = () => (typeof location === 'undefined' ? 'http://localhos
 
 let config: ApiConfig = {
   baseUrl: defaultBaseUrl,
+  backendKey: 'default',
+  webhooksApi: 'auto',
   headers: () => ({}),
   ready: Promise.resolve(),
   onUnauthorized: () => {},
@@ -128,22 +137,26 @@ async function toApiError(response: Response, operation: string): Promise<ApiErr
   } catch {
     parsed = undefined
   }
-  const { errorResponseSchema } = await loadSchemas()
-  const body = errorResponseSchema.safeParse(parsed)
+  const { wireErrorResponseSchema } = await loadSchemas()
+  const body = wireErrorResponseSchema.safeParse(parsed)
   const retryAfter = retryAfterMs(response)
+  const fallbackTitle = response.statusText || `HTTP ${response.status}`
+  // Qlik's items carry code and title; a gateway's may not, and an item without them is still read.
+  const items: ApiErrorItem[] | undefined = body.success
+    ? body.data.errors?.map((item) => ({ ...item, code: item.code ?? `HTTP-${response.status}`, title: item.title ?? fallbackTitle }))
+    : undefined
   return new ApiError({
     status: response.status,
     operation,
-    errors:
-      body.success && body.data.errors?.length
-        ? body.data.errors
-        : [
-            {
-              code: `HTTP-${response.status}`,
-              title: response.statusText || `HTTP ${response.status}`,
-              detail: plainDetail(response, text),
-            },
-          ],
+    errors: items?.length
+      ? items
+      : [
+          {
+            code: `HTTP-${response.status}`,
+            title: fallbackTitle,
+            detail: plainDetail(response, text),
+          },
+        ],
     traceId: (body.success ? body.data.traceId : undefined) ?? response.headers.get('x-trace-id') ?? undefined,
     retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
   })
@@ -169,7 +182,11 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
   if (schema instanceof Promise) schema.catch(() => undefined)
   await config.ready
   for (let attempt = 0; ; attempt++) {
-    const headers: Record<string, string> = { Accept: 'application/json', ...(await config.headers()) }
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'qlik-api-version': QLIK_API_VERSION,
+      ...(await config.headers()),
+    }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     let response: Response
     try {
@@ -183,6 +200,8 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
       if (signal?.aborted) throw cause
       throw new NetworkError(operation, cause)
     }
+    const deprecation = readDeprecation(response.headers, operation, method, url)
+    if (deprecation) noteDeprecation(deprecation)
     if (response.status === 429 && method === 'GET' && attempt < config.maxRetries) {
       await sleep(Math.min(retryAfterMs(response) ?? 1000, config.maxRetryWaitMs), signal)
       continue
@@ -197,7 +216,14 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     try {
       data = await response.json()
     } catch {
-      throw new ResponseShapeError(operation, '(body)', 'not JSON')
+      throw new ResponseShapeError(operation, '(body)', 'the answer is not JSON')
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new ResponseShapeError(
+        operation,
+        '(body)',
+        `expected a JSON object, got ${Array.isArray(data) ? 'an array' : data === null ? 'null' : typeof data}`,
+      )
     }
     return parseBody(await schema, data, operation)
   }

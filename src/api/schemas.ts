@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { DELIVERY_STATUSES, LEVELS, ORIGINS, PATCH_PATHS } from './constants'
+import { CORE_PATCH_PATHS, LEVELS, ORIGINS } from './constants'
 
 // zod/mini: the same checks as zod behind a tree-shakable, functional API.
 // These schemas load with the first request (./wire), not with the first page.
@@ -66,7 +66,7 @@ export const webhookResponseSchema = z.object({
   url: z.optional(z.string()),
   description: z.optional(z.string()),
   eventTypes: z.optional(z.array(z.string())),
-  level: z.optional(levelSchema),
+  level: z.optional(z.string()),
   ownerId: z.optional(z.string()),
   filter: z.optional(z.string()),
   enabled: z.optional(z.boolean()),
@@ -74,7 +74,8 @@ export const webhookResponseSchema = z.object({
   encryptedHeaders: z.optional(z.array(z.string())),
   enableCloudEventDelivery: z.optional(z.boolean()),
   checkCertificateRevocation: z.optional(z.boolean()),
-  origin: z.optional(originSchema),
+  // Kept as text when it is not one the console knows: Qlik adds origins and levels over time.
+  origin: z.optional(z.string()),
   secretKeyAdded: z.optional(z.boolean()),
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
@@ -84,21 +85,80 @@ export const webhookResponseSchema = z.object({
   disabledReasonCode: z.optional(z.string()),
 })
 
-export const linkSchema = z.object({ href: z.string() })
-export const linksSchema = z.object({
-  self: linkSchema,
-  next: z.optional(linkSchema),
-  prev: z.optional(linkSchema),
-})
+/** A link as the API sends it: `{ href }`, or `{ href: null }` where there is none (Qlik's pagination page). */
+const wireLinkSchema = z.optional(z.nullable(z.object({ href: z.optional(z.nullable(z.string())) })))
+const wireLinksSchema = z.optional(z.nullable(z.object({ self: wireLinkSchema, next: wireLinkSchema, prev: wireLinkSchema })))
+type WireLink = z.infer<typeof wireLinkSchema>
+const toLink = (link: WireLink) => (link?.href ? { href: link.href } : undefined)
 
-export const webhookListSchema = z.object({
-  data: z.array(webhookResponseSchema),
-  links: linksSchema,
-})
+export type Link = { href: string }
+/** Links as the console uses them: each one present only when it has an href. */
+export type Links = { self?: Link; next?: Link; prev?: Link }
+
+/** Accepts `links` missing, `null`, or with any link missing or `{ href: null }`. */
+export const linksSchema = z.pipe(
+  wireLinksSchema,
+  z.transform((links): Links => {
+    const out: Links = {}
+    const self = toLink(links?.self)
+    const next = toLink(links?.next)
+    const prev = toLink(links?.prev)
+    if (self) out.self = self
+    if (next) out.next = next
+    if (prev) out.prev = prev
+    return out
+  }),
+)
+
+/** A list item that does not have the documented shape: the rest of the list is still shown. */
+export type UnreadableItem = {
+  /** Its place in the page, from 0. */
+  index: number
+  /** Its id, when it has a readable one. */
+  id?: string
+  /** Where it is wrong, e.g. `id` or `request.headers`. */
+  field: string
+  /** `missing` when the field is absent, else `invalid`. */
+  problem: 'missing' | 'invalid'
+}
+
+/** A page of `item`s; items that cannot be read are set aside in `unreadable`, each with what is wrong. */
+function listSchema<T>(item: z.ZodMiniType<T>) {
+  return z.pipe(
+    z.object({ data: z.array(z.unknown()), links: linksSchema }),
+    z.transform(({ data, links }) => {
+      const items: T[] = []
+      const unreadable: UnreadableItem[] = []
+      data.forEach((raw, index) => {
+        const result = item.safeParse(raw)
+        if (result.success) {
+          items.push(result.data)
+          return
+        }
+        const issue = result.error.issues[0]
+        const id = raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined
+        const at = (issue?.path ?? []).reduce<unknown>(
+          (value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+          raw,
+        )
+        const missing = issue?.code === 'invalid_type' && at === undefined
+        unreadable.push({
+          index,
+          id,
+          field: issue?.path.length ? issue.path.join('.') : '(item)',
+          problem: missing ? 'missing' : 'invalid',
+        })
+      })
+      return { data: items, unreadable, links }
+    }),
+  )
+}
+
+export const webhookListSchema = listSchema(webhookResponseSchema)
 
 export const webhookPatchSchema = z.object({
   op: z.enum(['add', 'remove', 'replace']),
-  path: z.enum(PATCH_PATHS),
+  path: z.union([z.enum(CORE_PATCH_PATHS), z.string().check(z.regex(/^\/(headers|encryptedHeaders)\/.+$/))]),
   value: z.optional(z.union([z.boolean(), z.number(), z.string(), z.array(z.string()), headerMapSchema])),
 })
 
@@ -106,7 +166,8 @@ export const deliverySchema = z.object({
   id: z.string(),
   webhookId: z.string(),
   eventType: z.string(),
-  status: z.enum(DELIVERY_STATUSES),
+  // `success` or `fail` today; another value is kept and shown as it is.
+  status: z.string(),
   triggeredAt: z.string(),
   statusMessage: z.optional(z.string()),
   request: z.optional(
@@ -125,10 +186,7 @@ export const deliverySchema = z.object({
   ),
 })
 
-export const deliveryListSchema = z.object({
-  data: z.array(deliverySchema),
-  links: linksSchema,
-})
+export const deliveryListSchema = listSchema(deliverySchema)
 
 export const eventTypeSchema = z.object({
   name: z.optional(z.string()),
@@ -139,10 +197,17 @@ export const eventTypeSchema = z.object({
 })
 export const eventTypesSchema = z.object({ data: z.array(eventTypeSchema) })
 
-export const errorSchema = z.object({
-  code: z.string(),
-  title: z.string(),
+const errorExtras = {
   detail: z.optional(z.string()),
+  /** JSON:API style: where in the request the problem is, e.g. `{ pointer: "/url" }`. */
+  source: z.optional(z.object({ pointer: z.optional(z.string()), parameter: z.optional(z.string()) })),
+  meta: z.optional(z.record(z.string(), z.unknown())),
+}
+export const errorSchema = z.object({ code: z.string(), title: z.string(), ...errorExtras })
+/** What the client accepts in an error answer: an item without code or title is still read. */
+export const wireErrorResponseSchema = z.object({
+  errors: z.optional(z.array(z.object({ code: z.optional(z.string()), title: z.optional(z.string()), ...errorExtras }))),
+  traceId: z.optional(z.string()),
 })
 export const errorResponseSchema = z.object({
   errors: z.optional(z.array(errorSchema)),
@@ -154,16 +219,14 @@ export type Origin = z.infer<typeof originSchema>
 export type WebhookBase = z.infer<typeof webhookBaseSchema>
 export type WebhookPost = z.infer<typeof webhookPostSchema>
 export type Webhook = z.infer<typeof webhookResponseSchema>
-export type WebhookList = z.infer<typeof webhookListSchema>
+export type WebhookList = z.output<typeof webhookListSchema>
 export type WebhookPatch = z.infer<typeof webhookPatchSchema>
 export type Delivery = z.infer<typeof deliverySchema>
-export type DeliveryList = z.infer<typeof deliveryListSchema>
+export type DeliveryList = z.output<typeof deliveryListSchema>
 export type EventType = z.infer<typeof eventTypeSchema>
 export type EventTypes = z.infer<typeof eventTypesSchema>
 export type ApiErrorItem = z.infer<typeof errorSchema>
 export type ErrorResponse = z.infer<typeof errorResponseSchema>
-export type Links = z.infer<typeof linksSchema>
-
 /** A user of Qlik's Users API, as the console reads it: any of these may be missing or null. */
 export const userSchema = z.object({
   id: z.optional(z.nullable(z.string())),

@@ -1,5 +1,6 @@
-import { buildUrl, request } from './http'
-import { InvalidIdError, RESOURCE_ID_PATTERN } from './errors'
+import { WEBHOOKS_BASE, setWebhooksApi, webhooksApiOf, type WebhooksApi } from './api-version'
+import { InvalidIdError, isApiError, RESOURCE_ID_PATTERN } from './errors'
+import { buildUrl, getApiConfig, request } from './http'
 import type {
   Delivery,
   DeliveryList,
@@ -16,8 +17,14 @@ import { wire } from './wire'
 import type { DeliverySortParam, WebhookSortParam } from './sort'
 
 // One function per operation, named as Qlik's own SDK (@qlik/api) names them.
+// The Core API is a base-path choice (src/api/api-version.ts), not a second client.
 
-const BASE = '/api/v1/webhooks'
+/** The webhooks API the client speaks to the configured backend now. */
+export function currentWebhooksApi(): WebhooksApi {
+  const { webhooksApi, backendKey } = getApiConfig()
+  return webhooksApi === 'auto' ? webhooksApiOf(backendKey).api : webhooksApi
+}
+
 // Ids reach the path checked: "." and ".." survive encodeURIComponent and are
 // dot segments. The functions that build such paths are async, so a refused id
 // is a rejected promise like any other failure.
@@ -25,8 +32,49 @@ const checkedId = (id: string) => {
   if (!RESOURCE_ID_PATTERN.test(id)) throw new InvalidIdError(id)
   return id
 }
-const at = (id: string, ...rest: string[]) => [BASE, checkedId(id), ...rest].join('/')
-const deliveryAt = (id: string, deliveryId: string, ...rest: string[]) => at(id, 'deliveries', checkedId(deliveryId), ...rest)
+const at = (base: string, id: string, ...rest: string[]) => [base, checkedId(id), ...rest].join('/')
+const deliveryAt = (base: string, id: string, deliveryId: string, ...rest: string[]) =>
+  at(base, id, 'deliveries', checkedId(deliveryId), ...rest)
+
+/** Asked once per backend, when a Core call other than the list answers 404: is it the call, or is Core not there? */
+const coreProbes = new Map<string, Promise<boolean>>()
+function coreIsMissing(backendKey: string): Promise<boolean> {
+  let probe = coreProbes.get(backendKey)
+  if (!probe) {
+    probe = request({ operation: 'getWebhooks', url: buildUrl(WEBHOOKS_BASE.core, { limit: 1 }) }).then(
+      () => {
+        setWebhooksApi(backendKey, { api: 'core', confirmed: true })
+        return false
+      },
+      (error: unknown) => isApiError(error) && error.status === 404,
+    )
+    coreProbes.set(backendKey, probe)
+    void probe.finally(() => coreProbes.delete(backendKey))
+  }
+  return probe
+}
+
+/**
+ * Sends an operation under the current base path. In `auto`, a 404 on the
+ * Core list (an older tenant or region) switches this backend to v1 for the
+ * rest of the session and sends the operation again there; a 404 on another
+ * Core operation does the same only when the Core list is missing too.
+ */
+async function onWebhooksApi<T>(send: (base: string) => Promise<T>, isList = false): Promise<T> {
+  const { webhooksApi, backendKey } = getApiConfig()
+  if (webhooksApi !== 'auto') return send(WEBHOOKS_BASE[webhooksApi])
+  const choice = webhooksApiOf(backendKey)
+  try {
+    const result = await send(WEBHOOKS_BASE[choice.api])
+    if (choice.api === 'core' && !choice.confirmed) setWebhooksApi(backendKey, { api: 'core', confirmed: true })
+    return result
+  } catch (error) {
+    if (choice.api !== 'core' || choice.confirmed || !isApiError(error) || error.status !== 404) throw error
+    if (!isList && !(await coreIsMissing(backendKey))) throw error
+    setWebhooksApi(backendKey, { api: 'v1', confirmed: true })
+    return send(WEBHOOKS_BASE.v1)
+  }
+}
 
 export type GetWebhooksParams = {
   eventTypes?: string[]
@@ -55,8 +103,11 @@ export type GetWebhookDeliveriesParams = {
 
 type Options = { signal?: AbortSignal }
 
-export function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
-  return request({ operation: 'getWebhooks', url: buildUrl(BASE, params), schema: wire('webhookListSchema'), ...options })
+export async function getWebhooks(params: GetWebhooksParams = {}, options: Options = {}): Promise<WebhookList> {
+  return onWebhooksApi(
+    (base) => request({ operation: 'getWebhooks', url: buildUrl(base, params), schema: wire('webhookListSchema'), ...options }),
+    true,
+  )
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a webhook list as given. */
@@ -65,39 +116,44 @@ export function getWebhooksPage(href: string, options: Options = {}): Promise<We
 }
 
 export function createWebhook(body: WebhookPost, options: Options = {}): Promise<Webhook> {
-  return request({
-    operation: 'createWebhook',
-    method: 'POST',
-    url: buildUrl(BASE),
-    body,
-    schema: wire('webhookResponseSchema'),
-    ...options,
-  })
+  return onWebhooksApi((base) =>
+    request({ operation: 'createWebhook', method: 'POST', url: buildUrl(base), body, schema: wire('webhookResponseSchema'), ...options }),
+  )
 }
 
 export async function getWebhook(id: string, options: Options = {}): Promise<Webhook> {
-  return request({ operation: 'getWebhook', url: buildUrl(at(id)), schema: wire('webhookResponseSchema'), ...options })
+  return onWebhooksApi((base) =>
+    request({ operation: 'getWebhook', url: buildUrl(at(base, id)), schema: wire('webhookResponseSchema'), ...options }),
+  )
 }
 
-/** RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook. */
+/**
+ * RFC 6902 patch; the API answers 204 with no body, so re-read with getWebhook.
+ * v1 takes nine paths; Core also `/filter`, `/level`, `/ownerId`,
+ * `/checkCertificateRevocation` and single header members.
+ */
 export async function patchWebhook(id: string, operations: WebhookPatch[], options: Options = {}): Promise<void> {
-  return request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(id)), body: operations, ...options })
+  return onWebhooksApi((base) =>
+    request<void>({ operation: 'patchWebhook', method: 'PATCH', url: buildUrl(at(base, id)), body: operations, ...options }),
+  )
 }
 
 /** Full replacement: omitted writable fields are cleared (secret and encrypted headers too). */
 export async function updateWebhook(id: string, body: WebhookBase, options: Options = {}): Promise<Webhook> {
-  return request({
-    operation: 'updateWebhook',
-    method: 'PUT',
-    url: buildUrl(at(id)),
-    body,
-    schema: wire('webhookResponseSchema'),
-    ...options,
-  })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'updateWebhook',
+      method: 'PUT',
+      url: buildUrl(at(base, id)),
+      body,
+      schema: wire('webhookResponseSchema'),
+      ...options,
+    }),
+  )
 }
 
 export async function deleteWebhook(id: string, options: Options = {}): Promise<void> {
-  return request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(id)), ...options })
+  return onWebhooksApi((base) => request<void>({ operation: 'deleteWebhook', method: 'DELETE', url: buildUrl(at(base, id)), ...options }))
 }
 
 export async function getWebhookDeliveries(
@@ -105,12 +161,14 @@ export async function getWebhookDeliveries(
   params: GetWebhookDeliveriesParams = {},
   options: Options = {},
 ): Promise<DeliveryList> {
-  return request({
-    operation: 'getWebhookDeliveries',
-    url: buildUrl(at(id, 'deliveries'), params),
-    schema: wire('deliveryListSchema'),
-    ...options,
-  })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'getWebhookDeliveries',
+      url: buildUrl(at(base, id, 'deliveries'), params),
+      schema: wire('deliveryListSchema'),
+      ...options,
+    }),
+  )
 }
 
 /** Follows a `links.next.href` or `links.prev.href` of a delivery list as given. */
@@ -119,20 +177,31 @@ export function getWebhookDeliveriesPage(href: string, options: Options = {}): P
 }
 
 export async function getWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({ operation: 'getWebhookDelivery', url: buildUrl(deliveryAt(id, deliveryId)), schema: wire('deliverySchema'), ...options })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'getWebhookDelivery',
+      url: buildUrl(deliveryAt(base, id, deliveryId)),
+      schema: wire('deliverySchema'),
+      ...options,
+    }),
+  )
 }
 
 /** Answers 201 with the new delivery, whose status may well be `fail`. */
 export async function resendWebhookDelivery(id: string, deliveryId: string, options: Options = {}): Promise<Delivery> {
-  return request({
-    operation: 'resendWebhookDelivery',
-    method: 'POST',
-    url: buildUrl(deliveryAt(id, deliveryId, 'actions', 'resend')),
-    schema: wire('deliverySchema'),
-    ...options,
-  })
+  return onWebhooksApi((base) =>
+    request({
+      operation: 'resendWebhookDelivery',
+      method: 'POST',
+      url: buildUrl(deliveryAt(base, id, deliveryId, 'actions', 'resend')),
+      schema: wire('deliverySchema'),
+      ...options,
+    }),
+  )
 }
 
-export function getWebhookEventTypes(options: Options = {}): Promise<EventTypes> {
-  return request({ operation: 'getWebhookEventTypes', url: buildUrl(`${BASE}/event-types`), schema: wire('eventTypesSchema'), ...options })
+export async function getWebhookEventTypes(options: Options = {}): Promise<EventTypes> {
+  return onWebhooksApi((base) =>
+    request({ operation: 'getWebhookEventTypes', url: buildUrl(`${base}/event-types`), schema: wire('eventTypesSchema'), ...options }),
+  )
 }

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { ConnectionStatus } from '../components/ui/connection-status'
 import { Toaster } from '../components/ui/toast'
 import type { DemoControl } from '../features/demo'
+import { ApiVersionBadge, DeprecationNotices } from './api-notices'
 import { backendLabel, type Backend } from './backend'
 import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
@@ -40,6 +41,7 @@ export function App({
         <span className="backend-badge" aria-label="Backend">
           {backend ? backendLabel(backend) : 'No tenant connected'}
         </span>
+        {backend ? <ApiVersionBadge /> : null}
         <ConnectionStatus />
         {__BACKEND__ === 'mock' ? <DemoPersona /> : null}
         <span className="shell-actions">
@@ -50,6 +52,7 @@ export function App({
       </header>
       <main className="shell-main">
         {notice}
+        <DeprecationNotices />
         {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksScreen />)}
       </main>
     </div>

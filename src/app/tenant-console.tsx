@@ -11,9 +11,19 @@ import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retr
 
 function wireApi(backend: Backend): void {
   if (backend.kind === 'proxy') {
-    configureApi({ baseUrl: () => location.origin, headers: () => ({}), onUnauthorized: () => onUnauthorized('proxy') })
+    configureApi({
+      baseUrl: () => location.origin,
+      backendKey: backendId(backend),
+      headers: () => ({}),
+      onUnauthorized: () => onUnauthorized('proxy'),
+    })
   } else if (backend.kind === 'oauth') {
-    configureApi({ baseUrl: () => backend.config.origin, headers: authorizationHeader, onUnauthorized: () => onUnauthorized('oauth') })
+    configureApi({
+      baseUrl: () => backend.config.origin,
+      backendKey: backendId(backend),
+      headers: authorizationHeader,
+      onUnauthorized: () => onUnauthorized('oauth'),
+    })
   }
 }
 

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { configureApi } from '../api'
+import { configureApi, deprecationStore, resetWebhooksApiChoices } from '../api'
 import { mockServer } from '../../mocks/node'
 import { resetDb } from '../../mocks/seed'
 
@@ -10,7 +10,11 @@ beforeAll(() => {
   configureApi({ baseUrl: () => 'http://localhost' })
   mockServer.listen({ onUnhandledRequest: 'error' })
 })
-beforeEach(() => resetDb())
+beforeEach(() => {
+  resetDb()
+  resetWebhooksApiChoices()
+  deprecationStore.clear()
+})
 afterEach(() => {
   cleanup()
   mockServer.resetHandlers()

@@ -11,7 +11,8 @@ const MAX_RATE_RETRIES = 5
 export type ResendTarget = { id: string; eventType: string; triggeredAt: string }
 
 /** The new delivery a resend created (the API's 201, whatever its status). */
-export type ResendCreated = { id: string; status: 'success' | 'fail'; statusMessage?: string; response?: { statusCode?: number } }
+/** `status` is `success` or `fail` today; a status Qlik adds later counts as not succeeded. */
+export type ResendCreated = { id: string; status: string; statusMessage?: string; response?: { statusCode?: number } }
 
 export type ResendItemResult<T extends ResendTarget = ResendTarget> =
   | { item: T; outcome: 'pending' }

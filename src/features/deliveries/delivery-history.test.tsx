@@ -111,7 +111,7 @@ describe('DeliveryHistory', { timeout: 20_000 }, () => {
     const user = userEvent.setup()
     let calls = 0
     mockServer.use(
-      http.get('*/api/v1/webhooks/:id/deliveries', ({ request }) => {
+      http.get('*/api/core/webhooks/:id/deliveries', ({ request }) => {
         // The history's own pages (50); the background index reads 100 a page.
         if (new URL(request.url).searchParams.get('limit') === '50') calls += 1
         return HttpResponse.json({ errors: [{ code: 'X-503', title: 'Service unavailable' }], traceId: 'abc123' }, { status: 503 })

@@ -214,6 +214,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
               labelledBy={headingId}
               pinned={pinned}
               rows={rows}
+              unreadable={(history.data?.pages ?? []).flatMap((page) => page.unreadable)}
               onOpen={openDelivery}
               onResend={setToResend}
               selected={selected}

@@ -22,7 +22,11 @@ function api(all: () => Delivery[], size = 100) {
   const page = (start: number): DeliveryList => {
     const list = all()
     const next = start + size < list.length ? `https://t.example.com/deliveries?next=${start + size}` : undefined
-    return { data: list.slice(start, start + size), links: { self: { href: 'self' }, ...(next ? { next: { href: next } } : {}) } }
+    return {
+      data: list.slice(start, start + size),
+      unreadable: [],
+      links: { self: { href: 'self' }, ...(next ? { next: { href: next } } : {}) },
+    }
   }
   const reader: PageReader = {
     first: async () => {
@@ -109,10 +113,14 @@ describe('delivery index', () => {
     const all = deliveries(50)
     const requests: string[] = []
     const looping: PageReader = {
-      first: async () => ({ data: all, links: { self: { href: 's' }, next: { href: 'https://t.example.com/d?next=same' } } }),
+      first: async () => ({
+        data: all,
+        unreadable: [],
+        links: { self: { href: 's' }, next: { href: 'https://t.example.com/d?next=same' } },
+      }),
       follow: async (href) => {
         requests.push(href)
-        return { data: all, links: { self: { href: 's' }, next: { href } } }
+        return { data: all, unreadable: [], links: { self: { href: 's' }, next: { href } } }
       },
     }
     const index = await load(undefined, looping)

@@ -34,6 +34,8 @@ export const DeliveryRow = memo(function DeliveryRow({
 }: DeliveryRowProps) {
   const exact = formatUtc(delivery.triggeredAt)
   const ok = delivery.status === 'success'
+  // Qlik documents success and fail; anything else is shown as sent, not taken for a failure.
+  const known = ok || delivery.status === 'fail'
   const statusCode = delivery.response?.statusCode
   return (
     <tr className={newLabel ? 'delivery-new' : undefined} ref={measure} data-index={index} aria-rowindex={index + 2}>
@@ -42,13 +44,19 @@ export const DeliveryRow = memo(function DeliveryRow({
           type="checkbox"
           checked={selected}
           onChange={(event) => onToggle(delivery, event.target.checked)}
-          aria-label={`Select delivery: ${delivery.eventType}, ${ok ? 'success' : 'failed'}, ${exact}`}
+          aria-label={`Select delivery: ${delivery.eventType}, ${ok ? 'success' : known ? 'failed' : delivery.status}, ${exact}`}
         />
       </td>
       <td>
-        <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
-          <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
-        </span>
+        {known ? (
+          <span className={`delivery-status ${ok ? 'delivery-success' : 'delivery-fail'}`}>
+            <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {ok ? 'Success' : 'Failed'}
+          </span>
+        ) : (
+          <span className="delivery-status delivery-unknown">
+            <span aria-hidden="true">?</span> Unknown status “{delivery.status}”
+          </span>
+        )}
         {newLabel ? <span className="badge delivery-new-badge">{newLabel}</span> : null}
       </td>
       <td className="delivery-event">

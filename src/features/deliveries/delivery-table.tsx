@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Delivery } from '../../api'
+import type { Delivery, UnreadableItem } from '../../api'
+import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { DeliveryRow } from './delivery-row'
 import type { PinnedDelivery } from './pinned-deliveries'
 import { useVirtualRows } from './use-virtual-rows'
@@ -11,6 +12,8 @@ type DeliveryTableProps = {
   /** Deliveries just made here (a resend, a test event), on top with their label. */
   pinned: PinnedDelivery[]
   rows: Delivery[]
+  /** Items the API sent that the console cannot read, each a row saying why. */
+  unreadable?: UnreadableItem[]
   onOpen: (delivery: Delivery) => void
   onResend: (delivery: Delivery) => void
   selected: ReadonlyMap<string, Delivery>
@@ -18,14 +21,14 @@ type DeliveryTableProps = {
 }
 
 /** The history's rows; a long list renders only what is in view (useVirtualRows), in a scrolling box of its own. */
-export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend, selected, onToggle }: DeliveryTableProps) {
+export function DeliveryTable({ labelledBy, pinned, rows, unreadable = [], onOpen, onResend, selected, onToggle }: DeliveryTableProps) {
   const now = useNow(30_000)
   const scrollRef = useRef<HTMLDivElement>(null)
   const all = pinned.length ? [...pinned.map((p) => p.delivery), ...rows] : rows
   const virtual = useVirtualRows(all.length, scrollRef)
   const labels = new Map(pinned.map((p) => [p.delivery.id, p.label]))
   const table = (
-    <table className="delivery-table" aria-labelledby={labelledBy} aria-rowcount={all.length + 1}>
+    <table className="delivery-table" aria-labelledby={labelledBy} aria-rowcount={all.length + unreadable.length + 1}>
       <thead>
         <tr aria-rowindex={1}>
           <th scope="col">
@@ -69,6 +72,9 @@ export function DeliveryTable({ labelledBy, pinned, rows, onOpen, onResend, sele
             <td colSpan={COLUMNS} />
           </tr>
         ) : null}
+        {unreadable.map((item, i) => (
+          <UnreadableRow key={`unreadable-${i}`} item={item} noun="delivery" colSpan={COLUMNS} rowIndex={all.length + i + 2} />
+        ))}
       </tbody>
     </table>
   )

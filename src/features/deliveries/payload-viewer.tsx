@@ -34,7 +34,7 @@ export function PayloadViewer({ webhookId, deliveryId, onClose }: PayloadViewerP
       title={delivery ? `Delivery of ${title(delivery.eventType) ?? delivery.eventType}` : 'Delivery'}
       description={
         delivery
-          ? `${title(delivery.eventType) ? `${delivery.eventType}. ` : ''}${delivery.status === 'success' ? 'Succeeded' : 'Failed'}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
+          ? `${title(delivery.eventType) ? `${delivery.eventType}. ` : ''}${delivery.status === 'success' ? 'Succeeded' : delivery.status === 'fail' ? 'Failed' : `Status “${delivery.status}”`}, triggered ${formatUtc(delivery.triggeredAt)}. Delivery id ${delivery.id}.`
           : undefined
       }
     >

@@ -16,12 +16,12 @@ describe('webhookCountQuery', () => {
   it('stops on a cursor that cycles and says "at least"', async () => {
     let requests = 0
     mockServer.use(
-      http.get('*/api/v1/webhooks', ({ request }) => {
+      http.get('*/api/core/webhooks', ({ request }) => {
         requests += 1
         const next = new URL(request.url).searchParams.get('next') === 'a' ? 'b' : 'a'
         return HttpResponse.json({
           data: [webhook(`w${requests}`)],
-          links: { self: { href: request.url }, next: { href: `http://localhost/api/v1/webhooks?limit=100&next=${next}` } },
+          links: { self: { href: request.url }, next: { href: `http://localhost/api/core/webhooks?limit=100&next=${next}` } },
         })
       }),
     )
@@ -32,11 +32,11 @@ describe('webhookCountQuery', () => {
   it('stops at the page limit when the cursors never end', async () => {
     let requests = 0
     mockServer.use(
-      http.get('*/api/v1/webhooks', ({ request }) => {
+      http.get('*/api/core/webhooks', ({ request }) => {
         requests += 1
         return HttpResponse.json({
           data: [webhook(`w${requests}`)],
-          links: { self: { href: request.url }, next: { href: `http://localhost/api/v1/webhooks?next=c${requests}` } },
+          links: { self: { href: request.url }, next: { href: `http://localhost/api/core/webhooks?next=c${requests}` } },
         })
       }),
     )

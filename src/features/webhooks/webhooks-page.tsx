@@ -125,6 +125,7 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
             <WebhooksTable
               labelledBy="webhooks-heading"
               rows={rows}
+              unreadable={failingMode ? undefined : list.data?.unreadable}
               sort={state.sort}
               onSortChange={(sort) => setSearch(sortUpdate(sort))}
               expandedId={expandedId}

@@ -1,12 +1,14 @@
 import { replaceEqualDeep } from '@tanstack/react-query'
 import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table'
 import { Fragment, memo, useMemo, type ReactNode } from 'react'
-import type { Webhook } from '../../api'
+import type { UnreadableItem, Webhook } from '../../api'
+import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { historyRegionId } from './row-actions'
 import { fromSorting, PAGE_SIZES, toSorting, type Sort } from './table-state'
 import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
+const noUnreadable: UnreadableItem[] = []
 // As many placeholder rows as the smallest page holds: they push the pager
 // below the fold before the rows come, so that it does not jump when they do.
 const SKELETON_ROWS = PAGE_SIZES[0]
@@ -80,6 +82,8 @@ type WebhooksTableProps = {
   labelledBy: string
   /** Undefined while the first page loads: the table shows placeholder rows. */
   rows: Webhook[] | undefined
+  /** Items of the page the API sent in a shape the console cannot read; each gets a row saying why. */
+  unreadable?: UnreadableItem[] | undefined
   sort: Sort
   onSortChange: (sort: Sort) => void
   expandedId: string | undefined
@@ -92,6 +96,7 @@ type WebhooksTableProps = {
 export function WebhooksTable({
   labelledBy,
   rows,
+  unreadable = noUnreadable,
   sort,
   onSortChange,
   expandedId,
@@ -156,7 +161,7 @@ export function WebhooksTable({
                 ))}
               </tr>
             ))
-          ) : rows.length === 0 ? (
+          ) : rows.length === 0 && unreadable.length === 0 ? (
             <tr>
               <td colSpan={columnCount} className="empty-cell">
                 {empty}
@@ -176,6 +181,9 @@ export function WebhooksTable({
                 />
               ))
           )}
+          {loading
+            ? null
+            : unreadable.map((item) => <UnreadableRow key={`unreadable-${item.index}`} item={item} noun="webhook" colSpan={columnCount} />)}
         </tbody>
       </table>
     </div>

@@ -43,7 +43,7 @@ const valid = (patch: Partial<WebhookFormValues> = {}): WebhookFormValues => ({
   ...patch,
 })
 
-function issues(values: WebhookFormValues, context: Parameters<typeof makeFormSchema>[0] = { eventTypes: catalogue }) {
+function issues(values: WebhookFormValues, context: Parameters<typeof makeFormSchema>[0] = { eventTypes: catalogue, api: 'v1' }) {
   const result = makeFormSchema(context).safeParse(values)
   return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
 }
@@ -137,26 +137,28 @@ describe('form schema', () => {
   })
 
   it('refuses tenant level once the tenant has refused it for this caller', () => {
-    expect(issues(valid(), { eventTypes: catalogue, tenantLevelDenied: 'Needs Tenant Admin.' }).level).toBe('Needs Tenant Admin.')
+    expect(issues(valid(), { eventTypes: catalogue, tenantLevelDenied: 'Needs Tenant Admin.', api: 'v1' }).level).toBe(
+      'Needs Tenant Admin.',
+    )
   })
 
   it('asks for every saved encrypted value again when the URL changes', () => {
     const values = { ...formValuesOf(saved), url: 'https://new.example.com/qlik' }
-    expect(reentryReason(values, saved)).toMatch(/URL changed/)
-    expect(issues(values, { original: saved, eventTypes: catalogue })['headers.1.value']).toMatch(
+    expect(reentryReason(values, saved, 'v1')).toMatch(/URL changed/)
+    expect(issues(values, { original: saved, eventTypes: catalogue, api: 'v1' })['headers.1.value']).toMatch(
       /Enter the value of "Authorization" again/,
     )
   })
 
   it('asks for the secret and encrypted values again when the change needs a PUT', () => {
     const values = { ...formValuesOf(saved), checkCertificateRevocation: true }
-    const found = issues(values, { original: saved, eventTypes: catalogue })
+    const found = issues(values, { original: saved, eventTypes: catalogue, api: 'v1' })
     expect(found.secret).toMatch(/replaces the whole webhook/)
     expect(found['headers.1.value']).toMatch(/Authorization/)
   })
 
   it('leaves saved values alone when nothing needs them', () => {
-    expect(issues({ ...formValuesOf(saved), name: 'Renamed' }, { original: saved, eventTypes: catalogue })).toEqual({})
+    expect(issues({ ...formValuesOf(saved), name: 'Renamed' }, { original: saved, eventTypes: catalogue, api: 'v1' })).toEqual({})
   })
 })
 
@@ -193,7 +195,7 @@ describe('save plan', () => {
   const start = () => formValuesOf(saved)
 
   it('is nothing when nothing changed', () => {
-    expect(planSave(start(), saved)).toEqual({ kind: 'none' })
+    expect(planSave(start(), saved, 'v1')).toEqual({ kind: 'none' })
   })
 
   it('patches only the changed fields and never mentions an untouched secret or encrypted header', () => {
@@ -209,7 +211,7 @@ describe('save plan', () => {
     const values = start()
     values.eventTypes = ['com.qlik.v1.app.created']
     values.headers = [{ name: 'X-Team', value: 'ops', encrypted: false, stored: false }, values.headers[1]!]
-    const plan = planSave(values, saved)
+    const plan = planSave(values, saved, 'v1')
     expect(plan).toEqual({
       kind: 'patch',
       operations: [
@@ -256,7 +258,7 @@ describe('save plan', () => {
   it('uses a PUT of everything when filter, level or certificate revocation change', () => {
     const values = { ...start(), filter: '', secretMode: 'replace' as const, secret: 'r'.repeat(40) }
     values.headers[1]!.value = 'Bearer again'
-    expect(planSave(values, saved)).toEqual({
+    expect(planSave(values, saved, 'v1')).toEqual({
       kind: 'replace',
       body: {
         name: 'Reloads',
@@ -274,9 +276,26 @@ describe('save plan', () => {
     })
   })
 
+  it('on Core, patches filter, level and certificate revocation like any other field, asking for no secret again', () => {
+    const values = { ...start(), filter: '', level: 'user' as const, checkCertificateRevocation: true }
+    expect(planSave(values, saved, 'core')).toEqual({
+      kind: 'patch',
+      operations: [
+        { op: 'remove', path: '/filter' },
+        { op: 'replace', path: '/level', value: 'user' },
+        { op: 'replace', path: '/checkCertificateRevocation', value: true },
+      ],
+    })
+    expect(issues(values, { original: saved, eventTypes: catalogue, api: 'core' })).toEqual({})
+    expect(planSave({ ...start(), filter: 'data.status eq "ok"' }, saved, 'core')).toEqual({
+      kind: 'patch',
+      operations: [{ op: 'replace', path: '/filter', value: 'data.status eq "ok"' }],
+    })
+  })
+
   it('keeps the owner of a user-level webhook in a PUT', () => {
     const userLevel = { ...saved, level: 'user' as const, encryptedHeaders: [], secretKeyAdded: false }
-    const plan = planSave({ ...formValuesOf(userLevel), checkCertificateRevocation: true }, userLevel)
+    const plan = planSave({ ...formValuesOf(userLevel), checkCertificateRevocation: true }, userLevel, 'v1')
     expect(plan.kind === 'replace' && plan.body).toMatchObject({ level: 'user', ownerId: 'owner-1', checkCertificateRevocation: true })
   })
 })

@@ -11,6 +11,7 @@ import {
   type WebhookBase,
   type WebhookPatch,
   type WebhookPost,
+  type WebhooksApi,
 } from '../../../api'
 import { validateHeaderRows } from '../../../lib/validation'
 
@@ -50,6 +51,8 @@ export type FormContext = {
   eventTypes: EventType[]
   /** Why this caller may not use tenant level, when that is known. */
   tenantLevelDenied?: string
+  /** Which API saves: Core patches every field; v1 needs a PUT for filter, level and certificate check. */
+  api: WebhooksApi
 }
 
 export function emptyFormValues(): WebhookFormValues {
@@ -82,7 +85,8 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
       ...(webhook.encryptedHeaders ?? []).map((name) => ({ name, value: '', encrypted: true, stored: true })),
     ],
     eventTypes: webhook.eventTypes ?? [],
-    level: webhook.level ?? 'tenant',
+    // A level the console does not know is shown as tenant, the API's default.
+    level: webhook.level === 'user' ? 'user' : 'tenant',
     filter: webhook.filter ?? '',
     enabled: webhook.enabled ?? false,
     checkCertificateRevocation: webhook.checkCertificateRevocation ?? false,
@@ -93,8 +97,8 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 const sortedNames = (names: Iterable<string>) => [...names].map((n) => n.toLowerCase()).sort()
 
-/** A change to a field v1 PATCH cannot change (filter, level, checkCertificateRevocation) needs a PUT of the whole webhook. */
-export function needsReplace(values: WebhookFormValues, original: Webhook | undefined): boolean {
+/** Whether the change touches a field v1 PATCH cannot change (filter, level, checkCertificateRevocation). */
+export function changesPutOnlyField(values: WebhookFormValues, original: Webhook | undefined): boolean {
   if (!original) return false
   return (
     values.filter.trim() !== (original.filter ?? '') ||
@@ -105,6 +109,10 @@ export function needsReplace(values: WebhookFormValues, original: Webhook | unde
 
 export const urlChanged = (values: WebhookFormValues, original: Webhook | undefined) =>
   Boolean(original) && values.url.trim() !== (original?.url ?? '')
+
+/** Whether saving needs a PUT: on v1 only, when a field without a v1 PATCH path changed. */
+export const needsReplace = (values: WebhookFormValues, original: Webhook | undefined, api: WebhooksApi) =>
+  api === 'v1' && changesPutOnlyField(values, original)
 
 /**
  * Whether the encrypted headers go out as a whole new set. The v1 API
@@ -119,10 +127,10 @@ export function encryptedSetChanged(values: WebhookFormValues, original: Webhook
 }
 
 /** Why saved encrypted values must be entered again, or null when they need not be. */
-export function reentryReason(values: WebhookFormValues, original: Webhook | undefined): string | null {
+export function reentryReason(values: WebhookFormValues, original: Webhook | undefined, api: WebhooksApi): string | null {
   if (!original || !values.headers.some((row) => row.stored)) return null
   if (urlChanged(values, original)) return 'The URL changed, and Qlik requires every encrypted header to be entered again with a new URL.'
-  if (needsReplace(values, original)) {
+  if (needsReplace(values, original, api)) {
     return 'Saving this change replaces the whole webhook, and the API does not return encrypted values to keep.'
   }
   if (encryptedSetChanged(values, original)) {
@@ -138,7 +146,7 @@ export function levelProblem(type: EventType | undefined, level: Level): string 
 }
 
 export function makeFormSchema(context: FormContext) {
-  const { original } = context
+  const { original, api } = context
   return baseSchema.superRefine((values, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
 
@@ -162,7 +170,7 @@ export function makeFormSchema(context: FormContext) {
     if (values.secretMode === 'replace' && values.secret === '') {
       issue(['secret'], 'Enter the new secret, or keep the saved one.')
     }
-    if (values.secretMode === 'kept' && needsReplace(values, original)) {
+    if (values.secretMode === 'kept' && needsReplace(values, original, api)) {
       issue(
         ['secret'],
         'Saving this change replaces the whole webhook, and the API cannot keep a secret it never returns: enter it again (Replace) or remove it.',
@@ -170,7 +178,7 @@ export function makeFormSchema(context: FormContext) {
     }
 
     const headerCheck = validateHeaderRows(values.headers)
-    const reentry = reentryReason(values, original)
+    const reentry = reentryReason(values, original, api)
     values.headers.forEach((row, index) => {
       const problems = headerCheck.rows[index] ?? {}
       if (problems.name) issue(['headers', index, 'name'], problems.name)
@@ -239,7 +247,7 @@ const sameMap = (a: Record<string, string>, b: Record<string, string>) =>
  * RFC 6902 operations for what changed, and nothing else: an untouched
  * secret or encrypted header is not mentioned at all.
  */
-export function toPatchOperations(values: WebhookFormValues, original: Webhook): WebhookPatch[] {
+export function toPatchOperations(values: WebhookFormValues, original: Webhook, api: WebhooksApi = 'v1'): WebhookPatch[] {
   const ops: WebhookPatch[] = []
   const text = (path: '/name' | '/description' | '/url', next: string, before: string | undefined) => {
     if (next === (before ?? '')) return
@@ -273,14 +281,27 @@ export function toPatchOperations(values: WebhookFormValues, original: Webhook):
   if (values.enableCloudEventDelivery && !original.enableCloudEventDelivery) {
     ops.push({ op: 'replace', path: '/enableCloudEventDelivery', value: true })
   }
+
+  // Core's own paths: on v1 these fields go in a PUT instead (planSave).
+  if (api === 'core') {
+    const filter = values.filter.trim()
+    if (filter !== (original.filter ?? '')) {
+      if (filter === '') ops.push({ op: 'remove', path: '/filter' })
+      else ops.push({ op: original.filter === undefined ? 'add' : 'replace', path: '/filter', value: filter })
+    }
+    if (values.level !== (original.level ?? 'tenant')) ops.push({ op: 'replace', path: '/level', value: values.level })
+    if (values.checkCertificateRevocation !== (original.checkCertificateRevocation ?? false)) {
+      ops.push({ op: 'replace', path: '/checkCertificateRevocation', value: values.checkCertificateRevocation })
+    }
+  }
   return ops
 }
 
 /** How a Save goes out: nothing, a PATCH of the changes, or a PUT of everything. */
 export type SavePlan = { kind: 'none' } | { kind: 'patch'; operations: WebhookPatch[] } | { kind: 'replace'; body: WebhookBase }
 
-export function planSave(values: WebhookFormValues, original: Webhook): SavePlan {
-  if (needsReplace(values, original)) return { kind: 'replace', body: toReplaceBody(values, original) }
-  const operations = toPatchOperations(values, original)
+export function planSave(values: WebhookFormValues, original: Webhook, api: WebhooksApi): SavePlan {
+  if (needsReplace(values, original, api)) return { kind: 'replace', body: toReplaceBody(values, original) }
+  const operations = toPatchOperations(values, original, api)
   return operations.length ? { kind: 'patch', operations } : { kind: 'none' }
 }

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button'
 import { credentialWarning } from './credential'
 import { describedBy, FieldError, useFieldError } from './form-field'
 import { reentryReason, type WebhookFormValues } from './form-model'
+import { useWebhooksApi } from './use-webhooks-api'
 
 type HeadersFieldProps = {
   /** The webhook being edited, whose encrypted values the API keeps to itself. */
@@ -34,7 +35,7 @@ export function HeadersField({ original }: HeadersFieldProps) {
   })
   const rows = useWatch({ control, name: 'headers' })
   const values = useWatch({ control }) as WebhookFormValues
-  const reentry = reentryReason(values, original)
+  const reentry = reentryReason(values, original, useWebhooksApi())
   const setError = useFieldError('headers.root')
   const waiting = rows.filter((row) => row.stored && row.value === '').map((row) => row.name)
 

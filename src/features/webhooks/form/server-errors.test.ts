@@ -22,14 +22,21 @@ describe('fieldOfError', () => {
     expect(fieldOfError({ code: 'X', title: 'Bad request', detail: 'Unknown event type "x".' }, 400)).toBe('eventTypes')
   })
 
-  it('puts the CloudEvents refusal on its switch', () => {
-    expect(fieldOfError({ code: 'WEBHOOKS-403-CLOUDEVENT', title: 'No' }, 403)).toBe('enableCloudEventDelivery')
+  it('puts the CloudEvents refusal on its switch, by its words and not by a code', () => {
+    expect(fieldOfError({ code: 'HTTP-403', title: 'Forbidden', detail: 'CloudEvents delivery cannot be turned off.' }, 403)).toBe(
+      'enableCloudEventDelivery',
+    )
+  })
+
+  it('reads the field from a JSON pointer in source.pointer or meta', () => {
+    expect(fieldOfError({ code: 'X', title: 'Invalid', source: { pointer: '/url' } }, 400)).toBe('url')
+    expect(fieldOfError({ code: 'X', title: 'Invalid', source: { pointer: '/encryptedHeaders/Authorization' } }, 400)).toBe('headers')
+    expect(fieldOfError({ code: 'X', title: 'Invalid', meta: { pointer: '#/filter' } }, 400)).toBe('filter')
+    expect(fieldOfError({ code: 'X', title: 'Invalid', meta: { field: 'name' } }, 400)).toBe('name')
   })
 
   it('keeps quota, auth, not-found and server errors for the top of the form', () => {
-    expect(
-      fieldOfError({ code: 'WEBHOOKS-403-QUOTA', title: 'Quota reached', detail: 'A user can own at most 150 webhooks.' }, 403),
-    ).toBeNull()
+    expect(fieldOfError({ code: 'HTTP-403', title: 'Forbidden', detail: 'A user can own at most 150 webhooks.' }, 403)).toBeNull()
     expect(fieldOfError({ code: 'HTTP-500', title: 'Internal Server Error', detail: 'url broke' }, 500)).toBeNull()
     expect(fieldOfError({ code: 'WEBHOOKS-404', title: 'Not found', detail: 'Webhook not found.' }, 404)).toBeNull()
     expect(fieldOfError({ code: 'WEBHOOKS-400-VALIDATION', title: 'Bad request', detail: 'The body is not JSON.' }, 400)).toBeNull()

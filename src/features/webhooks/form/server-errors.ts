@@ -23,10 +23,26 @@ const BY_WORDS: [RegExp, ErrorField][] = [
 const FIELDS = new Set<string>(BY_WORDS.map(([, field]) => field))
 const ALIASES: Record<string, ErrorField> = { encryptedHeaders: 'headers' }
 
+/**
+ * The field a JSON pointer names (`source.pointer`, or `pointer`/`field` in
+ * `meta`), e.g. `/url` or `/encryptedHeaders/Authorization`.
+ */
+function pointerField(item: ApiErrorItem): ErrorField | null {
+  const meta = item.meta ?? {}
+  const pointer = [item.source?.pointer, meta.pointer, meta.field].find((value): value is string => typeof value === 'string')
+  if (!pointer) return null
+  const top = pointer.replace(/^#?\//, '').split('/')[0] ?? ''
+  if (FIELDS.has(top)) return top as ErrorField
+  return ALIASES[top] ?? null
+}
+
 export function fieldOfError(item: ApiErrorItem, status: number): ErrorField | null {
-  if (item.code === 'WEBHOOKS-403-CLOUDEVENT') return 'enableCloudEventDelivery'
-  if (item.code === 'WEBHOOKS-403-QUOTA' || status === 401 || status === 404 || status >= 500) return null
+  if (status === 401 || status === 404 || status === 429 || status >= 500) return null
   const text = `${item.detail ?? ''} ${item.title}`
+  // A 403 about the quota belongs to no field; one about CloudEvents to its switch.
+  if (status === 403 && /quota|(at most|up to) \d+ webhooks/i.test(text)) return null
+  const pointed = pointerField(item)
+  if (pointed) return pointed
   // The mock tenant's validation errors name their field first ("url: …"), its own
   // convention (see api/rules.ts); a real tenant's are placed by their words below.
   const named = errorField(item)?.field
@@ -39,7 +55,7 @@ export function fieldOfError(item: ApiErrorItem, status: number): ErrorField | n
 /** Whether a refusal says that the caller may not use tenant level. */
 export function isTenantLevelRefusal(item: ApiErrorItem, status: number): boolean {
   const text = `${item.title} ${item.detail ?? ''}`
-  return status === 403 && item.code !== 'WEBHOOKS-403-QUOTA' && /tenant/i.test(text) && /level/i.test(text)
+  return status === 403 && !/quota/i.test(text) && /tenant/i.test(text) && /level/i.test(text)
 }
 
 /** The words of an error item for a person, without the field prefix when it has one. */

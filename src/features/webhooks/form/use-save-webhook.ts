@@ -4,6 +4,7 @@ import { createWebhook, patchWebhook, updateWebhook, type Webhook } from '../../
 import { whenOnline } from '../../../lib/online'
 import { refreshWebhookLists, webhookKeys } from '../queries'
 import { planSave, toCreateBody, type WebhookFormValues } from './form-model'
+import { useWebhooksApi } from './use-webhooks-api'
 
 export type SaveOutcome = { kind: 'created' | 'patched' | 'replaced' | 'unchanged'; webhook: Webhook }
 
@@ -17,6 +18,7 @@ export type SaveOutcome = { kind: 'created' | 'patched' | 'replaced' | 'unchange
 export function useSaveWebhook(original: Webhook | undefined) {
   const queryClient = useQueryClient()
   const pending = useRef<WebhookFormValues | null>(null)
+  const api = useWebhooksApi()
   const waiting = useRef<AbortController | null>(null)
   const [waitingForNetwork, setWaitingForNetwork] = useState(false)
   // A form closed while offline must not send later, unseen.
@@ -40,7 +42,7 @@ export function useSaveWebhook(original: Webhook | undefined) {
         setWaitingForNetwork(false)
       }
       if (!original) return { kind: 'created', webhook: await createWebhook(toCreateBody(values)) }
-      const plan = planSave(values, original)
+      const plan = planSave(values, original, api)
       if (plan.kind === 'none') return { kind: 'unchanged', webhook: original }
       if (plan.kind === 'replace') return { kind: 'replaced', webhook: await updateWebhook(original.id, plan.body) }
       await patchWebhook(original.id, plan.operations)

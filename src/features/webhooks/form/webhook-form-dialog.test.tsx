@@ -2,7 +2,8 @@ import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { configureApi } from '../../../api'
 import { db } from '../../../../mocks/db'
 import { mockServer } from '../../../../mocks/node'
 import { SEED_SECRETS } from '../../../../mocks/seed'
@@ -178,7 +179,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
 
   it('shows a server error on the field it names and keeps every value', async () => {
     mockServer.use(
-      http.post('*/api/v1/webhooks', () =>
+      http.post('*/api/core/webhooks', () =>
         HttpResponse.json(
           { errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] },
           { status: 400 },
@@ -200,7 +201,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     [409, { errors: [{ code: 'WEBHOOKS-409-READONLY', title: 'Conflict', detail: 'id is read-only.' }] }],
     [400, { errors: [{ code: 'WEBHOOKS-400-VALIDATION', title: 'Invalid request', detail: 'url: The host does not resolve.' }] }],
   ])('moves focus to the message when the save fails with %i, and says so next to the buttons', async (status, body) => {
-    mockServer.use(http.post('*/api/v1/webhooks', () => HttpResponse.json(body, { status, headers: { 'Retry-After': '0' } })))
+    mockServer.use(http.post('*/api/core/webhooks', () => HttpResponse.json(body, { status, headers: { 'Retry-After': '0' } })))
     const user = renderAt('?create=1')
     await fillValidCreate(user)
     await user.click(screen.getByRole('button', { name: 'Create' }))
@@ -283,7 +284,7 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
 
   it('adds the permissions a refusal is about to the message at the top', async () => {
     mockServer.use(
-      http.post('*/api/v1/webhooks', () =>
+      http.post('*/api/core/webhooks', () =>
         HttpResponse.json(
           { errors: [{ code: 'WEBHOOKS-403-FORBIDDEN', title: 'Forbidden', detail: 'No webhooks permission.' }] },
           { status: 403 },
@@ -384,7 +385,54 @@ describe('editing', { timeout: 20_000 }, () => {
     expect(db.state.webhooks.find((w) => w.id === 'wh-slack-app-events')!.secret).toBeUndefined()
   })
 
-  it('uses a PUT with everything re-entered when the filter changes, and says so', async () => {
+  it('on Core, sends a PATCH of /filter alone when the filter changes, asking for no secret', async () => {
+    const user = renderAt('?edit=wh-reload-monitor')
+    const filter = await screen.findByLabelText('Filter')
+    await user.clear(filter)
+    await user.type(filter, 'data.status eq "ok"')
+    expect(screen.queryByText(/Save replaces the whole webhook \(PUT\)/)).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent).toEqual([
+      {
+        method: 'PATCH',
+        url: 'http://localhost/api/core/webhooks/wh-reload-monitor',
+        body: [{ op: 'replace', path: '/filter', value: 'data.status eq "ok"' }],
+      },
+    ])
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')).toMatchObject({
+      filter: 'data.status eq "ok"',
+      secret: SEED_SECRETS['wh-reload-monitor'],
+    })
+  })
+
+  it('says when the rate limit refused a save, keeps what was typed, and saves when allowed', async () => {
+    db.state.config.rateLimits = { tier1: 1000, tier2: 0 }
+    const user = renderAt('?edit=wh-reload-monitor')
+    const name = await screen.findByLabelText('Name')
+    await user.clear(name)
+    await user.type(name, 'Renamed under the limit')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /rate limit for changes was reached\. It can be tried again at .* \(in \d+ seconds\)/,
+    )
+    expect(screen.getByLabelText('Name')).toHaveValue('Renamed under the limit')
+    db.state.config.rateLimits = false
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      await user.click(screen.getByRole('button', { name: 'Save when allowed' }))
+      expect(screen.getByRole('button', { name: 'Saving when allowed…' })).toBeDisabled()
+      await vi.advanceTimersByTimeAsync(61_000)
+    } finally {
+      vi.useRealTimers()
+    }
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')?.name).toBe('Renamed under the limit')
+  })
+
+  it('on v1, uses a PUT with everything re-entered when the filter changes, and says so', async () => {
+    configureApi({ webhooksApi: 'v1' })
+    onTestFinished(() => configureApi({ webhooksApi: 'auto' }))
     const user = renderAt('?edit=wh-reload-monitor')
     const filter = await screen.findByLabelText('Filter')
     await user.clear(filter)

@@ -17,6 +17,7 @@ import { SecretField } from './secret-field'
 import { errorMessageOf, fieldOfError, isTenantLevelRefusal, type ErrorField } from './server-errors'
 import { TENANT_LEVEL_DENIED, useTenantLevelAccess } from './tenant-level-access'
 import { useSaveWebhook } from './use-save-webhook'
+import { useWebhooksApi } from './use-webhooks-api'
 
 type WebhookFormProps = {
   /** The webhook to edit; absent to create one. */
@@ -27,7 +28,10 @@ type WebhookFormProps = {
 }
 
 /** What the top message is: a refused save (focused), invalid fields (the first one is focused) or a wait given up. */
-type TopError = { kind: 'save-failed' | 'invalid' | 'cancelled'; message: string; traceId?: string }
+type TopError = { kind: 'save-failed' | 'invalid' | 'cancelled'; message: string; traceId?: string; retryAt?: number }
+
+/** A time `seconds` from now, in ms since the epoch. */
+const secondsFromNow = (seconds: number) => Date.now() + seconds * 1000
 
 const serverPath = (field: ErrorField): FieldPath<WebhookFormValues> =>
   (field === 'headers' ? 'headers.root' : field) as FieldPath<WebhookFormValues>
@@ -40,10 +44,12 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
   const alertRef = useRef<HTMLDivElement>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
   const online = useOnline()
+  const [retryScheduled, setRetryScheduled] = useState(false)
   const catalogue = eventTypes.data?.data
+  const api = useWebhooksApi()
   const schema = useMemo(
-    () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied }),
-    [webhook, catalogue, tenantLevelDenied],
+    () => makeFormSchema({ original: webhook, eventTypes: catalogue ?? [], tenantLevelDenied, api }),
+    [webhook, catalogue, tenantLevelDenied, api],
   )
   const form = useForm<WebhookFormValues>({
     resolver: zodResolver(schema),
@@ -88,6 +94,17 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
           setTopError({ kind: 'save-failed', message: `The webhook was not saved: ${describeError(error)}` })
           return
         }
+        if (error.status === 429) {
+          // Qlik's Tier 2 limit: every write waits until Retry-After has passed; nothing typed is lost.
+          const retryAt = secondsFromNow(error.retryAfterSeconds ?? 1)
+          setTopError({
+            kind: 'save-failed',
+            message: `The webhook was not saved: the tenant’s rate limit for changes was reached. It can be tried again at ${new Date(retryAt).toLocaleTimeString('en-GB')} (in ${error.retryAfterSeconds ?? 1} seconds). Everything you typed is kept.`,
+            traceId: error.traceId,
+            retryAt,
+          })
+          return
+        }
         const unplaced: string[] = []
         for (const item of error.errors) {
           const text = errorMessageOf(item)
@@ -123,6 +140,24 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
               <p className="field-hint">
                 Trace ID: <code>{topError.traceId}</code>
               </p>
+            ) : null}
+            {topError.retryAt ? (
+              <Button
+                disabled={retryScheduled}
+                onClick={() => {
+                  const retryAt = topError.retryAt ?? 0
+                  setRetryScheduled(true)
+                  window.setTimeout(
+                    () => {
+                      setRetryScheduled(false)
+                      void onSubmit()
+                    },
+                    Math.max(0, retryAt - secondsFromNow(0)),
+                  )
+                }}
+              >
+                {retryScheduled ? 'Saving when allowed…' : 'Save when allowed'}
+              </Button>
             ) : null}
           </div>
         ) : null}
@@ -201,10 +236,11 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
 function ReplaceNotice({ original }: { original: Webhook }) {
   const { control } = useFormContext<WebhookFormValues>()
   const values = useWatch({ control }) as WebhookFormValues
-  return needsReplace(values, original) ? (
+  return needsReplace(values, original, useWebhooksApi()) ? (
     <p className="form-notice" role="status">
-      Filter, Level and Check certificate revocation cannot be changed one by one (Qlik’s v1 API has no PATCH for them), so Save replaces
-      the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them again above, or remove them.
+      Filter, Level and Check certificate revocation cannot be changed one by one on this tenant (Qlik’s v1 API has no PATCH for them), so
+      Save replaces the whole webhook (PUT). The API never returns the secret or encrypted header values: enter them again above, or remove
+      them.
     </p>
   ) : null
 }
