@@ -34,7 +34,7 @@ test('a pathological Name filter answers with the empty state, and the table sti
   await expect(table(page)).toContainText('No webhooks match these filters.')
   await page.getByRole('searchbox', { name: 'Name' }).fill('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*zq')
   await expect(table(page)).toContainText('No webhooks match these filters.')
-  await page.getByRole('searchbox', { name: 'Name' }).fill('slack*apps')
+  await page.getByRole('searchbox', { name: 'Name' }).fill('new and published')
   await expect(table(page).getByText('Slack: new and published apps')).toBeVisible({ timeout: 1_000 })
 })
 
