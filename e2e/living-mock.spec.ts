@@ -173,7 +173,7 @@ test('create a webhook, Send test event to it, and see the signed delivery on to
   await expectNoAxeViolations(page)
 
   await top.getByRole('button', { name: /^View payload/ }).click()
-  const viewer = page.getByRole('dialog', { name: 'Delivery of com.qlik.v1.app.published' })
+  const viewer = page.getByRole('dialog', { name: 'Delivery of App published' })
   await expect(viewer).toBeVisible()
   // A webhook created now gets CloudEvents 1.0, with the payload as edited.
   await expect(viewer.getByRole('region', { name: 'Payload format' })).toContainText('CloudEvents 1.0')

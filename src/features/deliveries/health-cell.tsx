@@ -5,6 +5,7 @@ import { deliveryIndexQuery } from './background'
 import { computeHealth, describeChart, describeRun, describeShare, describeThreshold, type WebhookHealth } from './health'
 import { useDeliverySettings } from './use-delivery-settings'
 import { describeError } from '../../wording/describe-error'
+import { TruncatedText } from '../../components/ui/truncated-text'
 
 /** The clock health is measured against; a minute is fine for 7-day figures. */
 function useMinuteClock(): number {
@@ -17,7 +18,7 @@ function useMinuteClock(): number {
 }
 
 const CHART_WIDTH = 70
-const CHART_HEIGHT = 24
+const CHART_HEIGHT = 16
 const BAR_GAP = 2
 
 /** One bar a day, successes below and failures on top; the figures are its accessible name. */
@@ -73,13 +74,12 @@ export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
   const run = describeRun(health)
   return (
     <span className="health">
-      <span className="health-share">{describeShare(health)}</span>
-      <HealthChart health={health} />
-      {run ? (
-        <span className="health-run">
-          {run}, {describeThreshold(health)}
-        </span>
-      ) : null}
+      <span className="health-summary">
+        <span className="health-share">{describeShare(health)}</span>
+        <HealthChart health={health} />
+      </span>
+      {/* One line, cut when narrow and shown whole on hover and focus: the rows keep one height. */}
+      {run ? <TruncatedText className="health-run">{`${run}, ${describeThreshold(health)}`}</TruncatedText> : null}
     </span>
   )
 }
