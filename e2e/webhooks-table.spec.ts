@@ -403,7 +403,7 @@ test('expands and collapses a delivery history from its row', async ({ page }) =
 test('a failed list shows the API message, its trace id and a Retry that recovers', async ({ page }) => {
   await openTable(page)
   // The Health column reads each webhook's deliveries in the background, and a fault on
-  // /api/v1/webhooks would meet those reads first: let them finish.
+  // /api/core/webhooks would meet those reads first: let them finish.
   await expect(page.getByText('Loading health…')).toHaveCount(0, { timeout: 30_000 })
   // The client retries server errors twice; fail all three tries of the next list request.
   await mockTenant(page).failNext({ method: 'GET', path: '/api/core/webhooks' }, 500, 3)
