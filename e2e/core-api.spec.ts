@@ -44,7 +44,7 @@ test('every API request goes to /api/core/webhooks with qlik-api-version 2026-11
 
 test('with Core switched off the console falls back to v1, says so, and shows a dismissible deprecation notice', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('table', { name: 'Webhooks' })).toBeVisible()
+  await page.waitForFunction(() => 'mockTenant' in window)
   await page.evaluate(() => window.mockTenant.configure({ coreApi: false }))
   const paths: string[] = []
   page.on('request', (request) => {
