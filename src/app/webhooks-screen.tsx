@@ -2,19 +2,24 @@ import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback } from 'react'
 import type { Webhook } from '../api'
 import type { MenuItem } from '../components/ui/menu-button'
-import { HealthCell } from '../features/deliveries/health-cell'
+import { HealthLoading } from '../features/deliveries/health-loading'
 import { useFailingIds } from '../features/deliveries/use-failing-ids'
 import { refreshWebhook, useEventTitles, WebhooksPage, type WebhookColumn } from '../features/webhooks'
 
 // The delivery history is a chunk of its own: the first page does not need it, and it is heavier than the table.
 const DeliveryHistory = lazy(() => import('../features/deliveries').then((m) => ({ default: m.DeliveryHistory })))
 
-// Health sits on the first page, so it comes in by its own small modules, not through the history's chunk.
+// Health fills in after the table: its code is a small chunk of its own, not the history's, and not the first page's.
+const HealthCell = lazy(() => import('../features/deliveries/health-cell').then((m) => ({ default: m.HealthCell })))
 const healthColumn: WebhookColumn = {
   id: 'health',
   header: 'Health',
   enableSorting: false,
-  cell: (info) => <HealthCell webhook={info.row.original} />,
+  cell: (info) => (
+    <Suspense fallback={<HealthLoading />}>
+      <HealthCell webhook={info.row.original} />
+    </Suspense>
+  ),
 }
 const extraColumns = [healthColumn]
 

@@ -6,6 +6,7 @@ import { computeHealth, describeChart, describeRun, describeShare, describeThres
 import { useDeliverySettings } from './use-delivery-settings'
 import { describeError } from '../../wording/describe-error'
 import { TruncatedText } from '../../components/ui/truncated-text'
+import { HealthLoading } from './health-loading'
 
 /** The clock health is measured against; a minute is fine for 7-day figures. */
 function useMinuteClock(): number {
@@ -62,13 +63,7 @@ export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
       </span>
     )
   }
-  if (!index.data?.complete) {
-    return (
-      <span className="health health-loading" aria-busy="true">
-        Loading health…
-      </span>
-    )
-  }
+  if (!index.data?.complete) return <HealthLoading />
   const health = computeHealth(index.data.deliveries, { now, threshold: disableThreshold })
   if (health.total === 0) return <span className="health muted">No deliveries</span>
   const run = describeRun(health)
