@@ -10,6 +10,9 @@ import { assertNoCredentialInBundleEnv, tenantProxy } from './scripts/tenant-pro
 // a compile-time constant, so the mock's dynamic import is dropped entirely.
 const outDir = (mode: string) => process.env.DIST_DIR ?? (mode === 'tenant' ? 'dist-tenant' : 'dist')
 
+/** What the first page reaches only through re-exports, and loads with `import()` when it needs it. */
+const LAZY_ONLY = /[\\/]src[\\/]api[\\/]schemas\.ts$|[\\/]node_modules[\\/]zod[\\/]/
+
 /** A tenant build must not ship the mock's service worker script from public/. */
 const dropMockWorker = (outDir: string): Plugin => ({
   name: 'drop-mock-worker',
@@ -63,6 +66,17 @@ export default defineConfig(({ mode, command }) => {
       // Only the demo's mock tenant (msw, the event fixtures), a lazy chunk, is
       // over Vite's 500 kB default; the first page is budgeted by `npm run bench`.
       chunkSizeWarningLimit: 700,
+      rolldownOptions: {
+        output: {
+          // Everything the first page imports statically, in one chunk: one request, and one
+          // gzip stream instead of eight small ones that each pay for their own headers and glue.
+          // The wire schemas (zod) are reached statically only by re-exports the first page
+          // never runs, and load lazily through src/api/wire.ts: they stay out.
+          codeSplitting: {
+            groups: [{ name: 'first-page', tags: ['$initial'], test: (id) => !LAZY_ONLY.test(id), includeDependenciesRecursively: false }],
+          },
+        },
+      },
     },
     ...(proxy ? { server: { proxy: proxy.proxy } } : {}),
     preview: {
