@@ -1,6 +1,5 @@
 import type { z } from 'zod/mini'
 import { QLIK_API_VERSION, type WebhooksApi } from './api-version'
-import { noteDeprecation, readDeprecation } from './deprecation'
 import { ApiError, NetworkError, ResponseShapeError } from './errors'
 import type { ApiErrorItem } from './schemas'
 import { loadSchemas } from './wire'
@@ -200,8 +199,12 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
       if (signal?.aborted) throw cause
       throw new NetworkError(operation, cause)
     }
-    const deprecation = readDeprecation(response.headers, operation, method, url)
-    if (deprecation) noteDeprecation(deprecation)
+    // Only a deprecated operation's answer carries these; the code that reads them is not first-page material.
+    if (response.headers.has('Deprecation') || response.headers.has('Sunset')) {
+      const { noteDeprecation, readDeprecation } = await import('./deprecation')
+      const deprecation = readDeprecation(response.headers, operation, method, url)
+      if (deprecation) noteDeprecation(deprecation)
+    }
     if (response.status === 429 && method === 'GET' && attempt < config.maxRetries) {
       await sleep(Math.min(retryAfterMs(response) ?? 1000, config.maxRetryWaitMs), signal)
       continue

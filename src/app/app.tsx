@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { ConnectionStatus } from '../components/ui/connection-status'
 import { Toaster } from '../components/ui/toast'
 import type { DemoControl } from '../features/demo'
-import { ApiVersionBadge, DeprecationNotices } from './api-notices'
+import { ApiVersionBadge } from './api-notices'
 import { backendLabel, type Backend } from './backend'
 import { DemoHeaderActions, DemoPersona, DemoProvider, DemoWebhooksPage } from './demo-slot'
 import { createQueryClient } from './query-client'
@@ -11,6 +11,8 @@ import { ThemeToggle } from './theme-toggle'
 import { WebhooksScreen } from './webhooks-screen'
 
 export type { Backend } from './backend'
+
+const DeprecationNotices = lazy(() => import('./deprecation-notices').then((m) => ({ default: m.DeprecationNotices })))
 
 /**
  * The shell. One QueryClient per mounted App: the tenant console remounts it
@@ -52,7 +54,9 @@ export function App({
       </header>
       <main className="shell-main">
         {notice}
-        <DeprecationNotices />
+        <Suspense fallback={null}>
+          <DeprecationNotices />
+        </Suspense>
         {children ?? (__BACKEND__ === 'mock' ? <DemoWebhooksPage /> : <WebhooksScreen />)}
       </main>
     </div>
