@@ -18,11 +18,12 @@ export const MOCK_MARKERS = [
 /** First page (entry chunk and its static imports), gzip level 9: README, "Budgets". */
 export const FIRST_PAGE_BUDGET = 100 * 1024
 /**
- * What npm test refuses today: the first page is over FIRST_PAGE_BUDGET (the
- * bench says OVER), so the gate holds the previous budget until the cuts land,
- * and no change may add to the excess past it.
+ * What npm test refuses today. The first page is still over FIRST_PAGE_BUDGET
+ * (the bench says OVER: README, "Budgets"), so the gate sits a little above
+ * today's larger build (the real-tenant one, 105.1 kB) and no change may add
+ * more than that margin to the excess.
  */
-export const FIRST_PAGE_GATE = 120 * 1024
+export const FIRST_PAGE_GATE = 108 * 1024
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length
 
