@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { tenantProjects, tenantWebServers } from './e2e/tenant-setup'
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs'
 
 // End-to-end tests run against the built console (vite preview) with the
 // mock tenant on, in headless Chromium: CHROME_PATH, else Debian's
 // /usr/bin/chromium, else Playwright's own browser if one is installed.
 const port = Number(process.env.PORT ?? 4173)
 const distDir = process.env.DIST_DIR ?? 'dist'
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const executablePath = chromiumPath()
 // The real-tenant journeys need their own builds and servers (e2e/tenant-setup.ts):
 // TENANT_E2E=1 adds them to the mock demo's, TENANT_E2E=only runs them alone.
 const tenantE2e = process.env.TENANT_E2E
@@ -29,15 +29,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [...(mockDemo ? [{ name: 'mock', testIgnore: /tenant-.*\.spec\.ts/ }] : []), ...(tenantE2e ? tenantProjects : [])],

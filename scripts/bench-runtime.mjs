@@ -5,25 +5,14 @@
 // the median of several cold loads (a new browser context each: no cache, no
 // service worker, no storage), reported with its min and max.
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS as CHROME_ARGS, chromiumPath as chromePath } from './chromium.mjs'
 
 const DEMO_API_KEY = 'qlik-mock-demo-key'
 const BIG_HISTORY = { webhookId: 'wh-automation-catalog', name: 'Automation catalogue sync' }
 /** The name typed into the Name filter: one seeded webhook. */
 const FILTER_NAME = 'Reload monitor (errors only)'
-
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
-const chromePath = () => process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export function freePort() {
   return new Promise((resolve, reject) => {
