@@ -99,6 +99,10 @@ if (runtime) {
     add(`history of ${n}: mock state restored after reload`, h.mockRestore, 'ms')
     add(`history of ${n}: scroll, frames over 50 ms (${h.rowsShown} rows)`, h.scrollLongFrames, 'frames', BUDGETS.scrollLongFrames)
     add(`history of ${n}: scroll, total blocking time (${h.rowsShown} rows)`, h.scrollTbt, 'ms', BUDGETS.scrollTbt)
+    add(`history of ${n}, whole 7 days in view (a search all match): every row loaded`, h.wholeViewLoaded, 'ms')
+    add(`history of ${n}, whole view: scroll, frames over 50 ms`, h.wholeViewLongFrames, 'frames', BUDGETS.scrollLongFrames)
+    add(`history of ${n}, whole view: scroll, total blocking time`, h.wholeViewTbt, 'ms', BUDGETS.scrollTbt)
+    add(`history of ${n}, whole view: table rows in the DOM after the scroll`, h.wholeViewRowsRendered, 'rows')
     add(`history of ${n}: JS heap, open`, h.heapOpen && { ...h.heapOpen, ...scale(h.heapOpen, 1 / 2 ** 20) }, 'MB')
     add(`history of ${n}: JS heap, after closing`, h.heapClosed && { ...h.heapClosed, ...scale(h.heapClosed, 1 / 2 ** 20) }, 'MB')
   }
