@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react'
 import { isApiError, type Delivery, type Webhook } from '../../api'
 import { describeError } from '../../wording/describe-error'
 import { webhookDisplayName } from '../../wording/display-name'
@@ -24,6 +24,7 @@ import { DeliverySettingsButton } from './delivery-settings-dialog'
 import { ExportButtons } from './export-buttons'
 import { FailureSummary } from './failure-summary'
 import { hasViewFilters, readViewFilters, viewRows, writeViewFilters, type ViewFilters } from './view-filters'
+import { useNow } from '../../lib/use-now'
 
 // The viewer carries the JSON tree, the HMAC check and the format mapping:
 // a chunk of its own, loaded when a delivery is opened.
@@ -65,7 +66,8 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
     [resentRows, external],
   )
   const pinnedRows = useMemo(() => pinned.map((p) => p.delivery), [pinned])
-  const now = useMinuteClock()
+  // The clock the view's 7 days are measured against.
+  const now = useNow(60_000)
   const { filters: view, errors: viewErrors } = readViewFilters(params, now)
   const deferredView = useDeferredValue(view)
   const viewMode = hasViewFilters(deferredView)
@@ -137,6 +139,20 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
       },
     })
   }
+
+  // One table for both views; items the API sent that the console cannot read stay visible in each, as rows saying why.
+  const deliveryTable = (
+    <DeliveryTable
+      labelledBy={headingId}
+      pinned={pinned}
+      rows={rows}
+      unreadable={(history.data?.pages ?? []).flatMap((page) => page.unreadable)}
+      onOpen={openDelivery}
+      onResend={setToResend}
+      selected={selected}
+      onToggle={toggle}
+    />
+  )
 
   return (
     <EventTitleContext.Provider value={eventTitle}>
@@ -210,16 +226,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
               </div>
             ) : null
           ) : (
-            <DeliveryTable
-              labelledBy={headingId}
-              pinned={pinned}
-              rows={rows}
-              unreadable={(history.data?.pages ?? []).flatMap((page) => page.unreadable)}
-              onOpen={openDelivery}
-              onResend={setToResend}
-              selected={selected}
-              onToggle={toggle}
-            />
+            deliveryTable
           )
         ) : history.isPending ? (
           <p role="status" aria-busy="true" className="delivery-loading">
@@ -240,15 +247,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
           </div>
         ) : (
           <>
-            <DeliveryTable
-              labelledBy={headingId}
-              pinned={pinned}
-              rows={rows}
-              onOpen={openDelivery}
-              onResend={setToResend}
-              selected={selected}
-              onToggle={toggle}
-            />
+            {deliveryTable}
             <div className="delivery-more">
               <span className="muted" role="status">
                 {rows.length + pinnedRows.length} {rows.length + pinnedRows.length === 1 ? 'delivery' : 'deliveries'} shown
@@ -301,16 +300,6 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
       </section>
     </EventTitleContext.Provider>
   )
-}
-
-/** The clock the view's 7 days are measured against. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000)
-    return () => clearInterval(timer)
-  }, [])
-  return now
 }
 
 function describeOutcome(delivery: Delivery): string {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Delivery, UnreadableItem } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
+import { useNow } from '../../lib/use-now'
 import { DeliveryRow } from './delivery-row'
 import type { PinnedDelivery } from './pinned-deliveries'
 import { useVirtualRows } from './use-virtual-rows'
@@ -86,18 +87,4 @@ export function DeliveryTable({ labelledBy, pinned, rows, unreadable = [], onOpe
       {table}
     </div>
   )
-}
-
-/**
- * The clock relative times are read against. It ticks on its own, not with
- * each fetch, so that Load more renders only the new rows (the others are
- * memoised) instead of all of them.
- */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
 }

@@ -1,22 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
 import { type Webhook } from '../../api'
 import { deliveryIndexQuery } from './background'
 import { computeHealth, describeChart, describeRun, describeShare, describeThreshold, type WebhookHealth } from './health'
 import { useDeliverySettings } from './use-delivery-settings'
 import { describeError } from '../../wording/describe-error'
 import { TruncatedText } from '../../components/ui/truncated-text'
+import { useNow } from '../../lib/use-now'
 import { HealthLoading } from './health-loading'
-
-/** The clock health is measured against; a minute is fine for 7-day figures. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000)
-    return () => clearInterval(timer)
-  }, [])
-  return now
-}
 
 const CHART_WIDTH = 70
 const CHART_HEIGHT = 16
@@ -55,7 +45,8 @@ export function HealthChart({ health }: { health: WebhookHealth }) {
 export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
   const index = useQuery(deliveryIndexQuery(webhook.id))
   const { disableThreshold } = useDeliverySettings()
-  const now = useMinuteClock()
+  // A minute is fine for 7-day figures.
+  const now = useNow(60_000)
   if (index.isError) {
     return (
       <span className="health health-error" title={describeError(index.error)}>
