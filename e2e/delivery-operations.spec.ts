@@ -156,7 +156,7 @@ async function expectPacedAt(sent: Request[], intervalMs: number) {
 }
 
 test('Health shows a failing webhook’s success rate, its chart by figures and its failure run', async ({ page }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(120_000)
   await page.goto('/')
   // The mock answers once the table has loaded: the API is there to be read.
   await expect(webhookRows(page).first()).toBeVisible({ timeout: LOADED_MS })
@@ -226,7 +226,8 @@ async function openFailures(page: Page, webhookId: string) {
 test('a bulk resend of failed deliveries shows its progress, at most one a second, and can be cancelled, with the keyboard', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  // Runs of 1.5 minutes were seen on the shared machine, most of it the axe scans (2 themes).
+  test.setTimeout(150_000)
   const sent = recordResends(page)
   const { history, failures } = await openFailures(page, 'wh-slack-app-events')
   const n = failures.length
@@ -278,7 +279,8 @@ test('a bulk resend of failed deliveries shows its progress, at most one a secon
 test('a bulk resend against a failing receiver stops by itself after 3 failures in a row, at the rate set in Delivery settings', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  // Runs of 1.5 minutes were seen on the shared machine, most of it the axe scans (2 themes).
+  test.setTimeout(150_000)
   const sent = recordResends(page)
   const id = 'wh-slack-app-events'
   const { history, failures } = await openFailures(page, id)
