@@ -32,7 +32,7 @@ afterEach(() => {
 })
 
 describe('bulk resend', () => {
-  it('sends one at a time, no faster than the configured interval, and sums up', async () => {
+  it('sends one at a time, each the configured interval after the previous answer, and sums up', async () => {
     const { resend, startedAt } = receiver(['success', 'success', 'fail', 'success'])
     let inFlight = 0
     let most = 0
@@ -51,17 +51,17 @@ describe('bulk resend', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     const summary = await run
     expect(most).toBe(1)
-    expect(startedAt.map((t) => t - T0)).toEqual([0, 1000, 2000, 3000, 4000])
+    expect(startedAt.map((t) => t - T0)).toEqual([0, 1100, 2200, 3300, 4400])
     expect(summary).toMatchObject({ phase: 'finished', total: 5, done: 5, succeeded: 4, failed: 1 })
     expect(summary.results.map((r) => r.outcome)).toEqual(['succeeded', 'succeeded', 'failed', 'succeeded', 'succeeded'])
   })
 
-  it('waits for a slow resend to finish before the next, even when it takes longer than the interval', async () => {
+  it('waits for a slow resend to finish, then the interval, before the next', async () => {
     const { resend, startedAt } = receiver(['success'], 2500)
     const run = runBulkResend(targets(3), { intervalMs: 1000, resend })
     await vi.advanceTimersByTimeAsync(10_000)
     await run
-    expect(startedAt.map((t) => t - T0)).toEqual([0, 2500, 5000])
+    expect(startedAt.map((t) => t - T0)).toEqual([0, 3500, 7000])
   })
 
   it('keeps a slower configured rate', async () => {
@@ -69,7 +69,24 @@ describe('bulk resend', () => {
     const run = runBulkResend(targets(3), { intervalMs: 4000, resend })
     await vi.advanceTimersByTimeAsync(20_000)
     await run
-    expect(startedAt.map((t) => t - T0)).toEqual([0, 4000, 8000])
+    expect(startedAt.map((t) => t - T0)).toEqual([0, 4100, 8200])
+  })
+
+  it('keeps the interval between the requests themselves when one leaves the browser late', async () => {
+    // The first request goes out 200 ms after it was asked for (the page was busy rendering), the others at once.
+    const sentAt: number[] = []
+    let calls = 0
+    const resend = async (item: ResendTarget): Promise<ResendCreated> => {
+      if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 200))
+      sentAt.push(Date.now())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      return { id: `new-${item.id}`, status: 'success' }
+    }
+    const run = runBulkResend(targets(4), { intervalMs: 600, resend })
+    await vi.advanceTimersByTimeAsync(10_000)
+    await run
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!)
+    expect(gaps).toEqual([650, 650, 650])
   })
 
   it('stops by itself after 3 failures in a row, says why, and leaves the rest unsent', async () => {
@@ -118,7 +135,8 @@ describe('bulk resend', () => {
     const controller = new AbortController()
     const updates: BulkResendProgress[] = []
     const run = runBulkResend(targets(5), { resend, signal: controller.signal, onProgress: (p) => updates.push(p) })
-    await vi.advanceTimersByTimeAsync(1100)
+    // The second starts at 1,300 (the first answered at 300) and is under way at 1,400.
+    await vi.advanceTimersByTimeAsync(1400)
     expect(startedAt).toHaveLength(2)
     controller.abort()
     await vi.advanceTimersByTimeAsync(10_000)

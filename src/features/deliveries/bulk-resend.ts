@@ -38,7 +38,12 @@ export type BulkResendProgress<T extends ResendTarget = ResendTarget> = {
 
 export type BulkResendOptions<T extends ResendTarget> = {
   resend: (item: T) => Promise<ResendCreated>
-  /** The least time between the starts of two resends. */
+  /**
+   * The least time from one resend's answer to the start of the next. Counted
+   * from the answer, not from the call: a request can leave the browser a
+   * while after it was asked for (a render, a token), and the write tier
+   * counts requests as they arrive, so only the answer bounds the gap.
+   */
   intervalMs?: number
   /** Consecutive failures after which the run stops by itself. */
   stopAfterFailures?: number
@@ -103,16 +108,16 @@ export async function runBulkResend<T extends ResendTarget>(
   }
   report()
 
-  let lastStart: number | undefined
+  /** When the next resend may start. */
+  let notBefore: number | undefined
   let inARow = 0
   let lastFailure = ''
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!
     let result: Exclude<ResendItemResult<T>, { outcome: 'pending' | 'not-sent' }> | undefined
     for (let attempt = 0; !result; attempt++) {
-      if (lastStart !== undefined) await wait(lastStart + intervalMs - now(), signal)
+      if (notBefore !== undefined) await wait(notBefore - now(), signal)
       if (signal?.aborted) return finish('cancelled', 'cancelled')
-      lastStart = now()
       try {
         const created = await resend(item)
         result = { item, outcome: created.status === 'success' ? 'succeeded' : 'failed', created }
@@ -120,12 +125,12 @@ export async function runBulkResend<T extends ResendTarget>(
         const pause = retryAfterMs(error)
         if (pause !== undefined && attempt < MAX_RATE_RETRIES) {
           // The tier is blocked for everyone until Retry-After has passed: wait it out and send the same one again.
-          await wait(pause, signal)
-          lastStart = undefined
+          notBefore = now() + Math.max(pause, intervalMs)
           continue
         }
         result = { item, outcome: 'error', message: describeError(error) }
       }
+      notBefore = now() + intervalMs
     }
     progress.results[index] = result
     progress.done += 1

@@ -23,7 +23,7 @@ import { BulkResendPanel } from './bulk-resend-panel'
 import { DeliverySettingsButton } from './delivery-settings-dialog'
 import { ExportButtons } from './export-buttons'
 import { FailureSummary } from './failure-summary'
-import { hasViewFilters, readViewFilters, viewRows, writeViewFilters, type ViewFilters } from './view-filters'
+import { describeSearchProgress, hasViewFilters, readViewFilters, viewRows, writeViewFilters, type ViewFilters } from './view-filters'
 import { useNow } from '../../lib/use-now'
 
 // The viewer carries the JSON tree, the HMAC check and the format mapping:
@@ -86,10 +86,10 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
   const failedOf = useCallback((deliveries: readonly Delivery[]) => matches(deliveries).filter((d) => d.status === 'fail'), [matches])
   // The API has no date filter: once the pages read go past From, the view is whole.
   const oldestRead = indexed?.deliveries.at(-1)?.triggeredAt
-  const viewWhole = Boolean(
-    indexed?.complete ||
-    (deferredView.from !== undefined && oldestRead && Date.parse(oldestRead) < deferredView.from && !deferredView.search),
+  const pastFrom = Boolean(
+    deferredView.from !== undefined && oldestRead && Date.parse(oldestRead) < deferredView.from && !deferredView.search,
   )
+  const viewWhole = Boolean(indexed?.complete || pastFrom)
 
   const [selected, setSelected] = useState<Map<string, Delivery>>(() => new Map())
   const toggle = useCallback(
@@ -211,9 +211,13 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
           <p role="status" className="muted delivery-searched">
             {index.isError
               ? `Could not read every delivery: ${describeError(index.error)}`
-              : viewWhole
-                ? `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} of ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'matches' : 'match'}.`
-                : `Searched ${(indexed?.deliveries.length ?? 0).toLocaleString('en-US')} deliveries so far, loading more…`}
+              : describeSearchProgress({
+                  read: indexed?.deliveries ?? [],
+                  complete: Boolean(indexed?.complete),
+                  pastFrom,
+                  from: deferredView.from,
+                  matches: rows.length,
+                })}
           </p>
         ) : null}
 

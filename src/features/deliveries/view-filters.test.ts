@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Delivery } from '../../api'
-import { fromLocalInput, matchesSearch, matchesView, readViewFilters, toLocalInput, viewRows, writeViewFilters } from './view-filters'
+import { formatUtc } from '../../lib/relative-time'
+import {
+  describeSearchProgress,
+  fromLocalInput,
+  matchesSearch,
+  matchesView,
+  readViewFilters,
+  toLocalInput,
+  viewRows,
+  writeViewFilters,
+} from './view-filters'
 
 const NOW = Date.parse('2026-12-01T09:00:00Z')
 
@@ -92,5 +102,35 @@ describe('viewRows', () => {
     expect(
       ids(viewRows(all, { status: undefined, eventType: undefined, sort: '-triggeredAt' }, { ...none, from: NOW - 3.5 * 60_000 })),
     ).toEqual(['1', '2', '3'])
+  })
+})
+
+describe('describeSearchProgress', () => {
+  const read = (n: number) => Array.from({ length: n }, (_, i) => ({ triggeredAt: new Date(NOW - (i + 1) * 3_600_000).toISOString() }))
+
+  it('says how many and how far back while pages are still read, with no total the API does not give', () => {
+    const text = describeSearchProgress({ read: read(200), complete: false, pastFrom: false, from: undefined, matches: 3 })
+    expect(text).toBe(`Searched 200 deliveries so far, back to ${formatUtc(read(200)[199]!.triggeredAt)}; loading more…`)
+    expect(text).not.toMatch(/of 200/)
+    expect(describeSearchProgress({ read: [], complete: false, pastFrom: false, from: undefined, matches: 0 })).toBe('Reading deliveries…')
+  })
+
+  it('says plainly that every delivery was searched once the 7 days are read', () => {
+    expect(describeSearchProgress({ read: read(1234), complete: true, pastFrom: false, from: undefined, matches: 3 })).toBe(
+      'Searched all 1,234 deliveries of the last 7 days: 3 match.',
+    )
+    expect(describeSearchProgress({ read: read(1), complete: true, pastFrom: false, from: undefined, matches: 1 })).toBe(
+      'Searched the one delivery of the last 7 days: 1 matches.',
+    )
+    expect(describeSearchProgress({ read: [], complete: true, pastFrom: false, from: undefined, matches: 0 })).toBe(
+      'No deliveries in the last 7 days to search.',
+    )
+  })
+
+  it('counts the deliveries since From once the pages read have gone past it', () => {
+    const from = NOW - 10.5 * 3_600_000
+    expect(describeSearchProgress({ read: read(12), complete: false, pastFrom: true, from, matches: 4 })).toBe(
+      `Searched all 10 deliveries since ${formatUtc(new Date(from).toISOString())}: 4 match.`,
+    )
   })
 })

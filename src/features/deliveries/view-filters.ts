@@ -1,4 +1,5 @@
 import { OMITTED_HEADER_VALUE, type Delivery } from '../../api'
+import { formatUtc } from '../../lib/relative-time'
 import { RETENTION_MS } from './health'
 
 // The history's filters the API does not have: From and To (the API has no
@@ -108,4 +109,41 @@ export function viewRows(deliveries: readonly Delivery[], list: ListFilters, vie
   const direction = list.sort.startsWith('-') ? -1 : 1
   if (list.sort.endsWith('status')) return rows.sort((a, b) => direction * a.status.localeCompare(b.status) || newest(a, b))
   return rows.sort((a, b) => (direction === -1 ? newest(a, b) : newest(b, a)))
+}
+
+export type SearchProgress = {
+  /** Deliveries read so far, newest first. */
+  read: readonly Pick<Delivery, 'triggeredAt'>[]
+  /** Every page of the 7 days has been read. */
+  complete: boolean
+  /** The pages read have gone past From: every delivery the view can hold is known. */
+  pastFrom: boolean
+  from: number | undefined
+  /** Rows of the view. */
+  matches: number
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+
+/**
+ * The history's line while From, To or a search is on. The API gives no
+ * total of a webhook's deliveries, so while pages are still being read the
+ * line says how many and how far back, not "of" a total it cannot know.
+ */
+export function describeSearchProgress({ read, complete, pastFrom, from, matches }: SearchProgress): string {
+  const found = `${count(matches, 'matches', 'match')}.`
+  if (complete) {
+    if (read.length === 0) return 'No deliveries in the last 7 days to search.'
+    const all = read.length === 1 ? 'the one delivery' : `all ${count(read.length, 'delivery', 'deliveries')}`
+    return `Searched ${all} of the last 7 days: ${found}`
+  }
+  if (pastFrom && from !== undefined) {
+    const since = read.filter((d) => Date.parse(d.triggeredAt) >= from).length
+    const all = since === 1 ? 'the one delivery' : `all ${count(since, 'delivery', 'deliveries')}`
+    return `Searched ${all} since ${formatUtc(new Date(from).toISOString())}: ${found}`
+  }
+  const oldest = read.at(-1)
+  return oldest
+    ? `Searched ${count(read.length, 'delivery', 'deliveries')} so far, back to ${formatUtc(oldest.triggeredAt)}; loading more…`
+    : 'Reading deliveries…'
 }
