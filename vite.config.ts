@@ -89,6 +89,8 @@ export default defineConfig(({ mode, command }) => {
       setupFiles: ['src/testing/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
       restoreMocks: true,
+      // The same busy machine: a test that waits up to 3 s for a render needs more than vitest's 5 s in all.
+      testTimeout: 15_000,
     },
   }
 })

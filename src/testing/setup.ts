@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { configureApi, deprecationStore, resetWebhooksApiChoices } from '../api'
 import { mockServer } from '../../mocks/node'
 import { resetDb } from '../../mocks/seed'
+
+// A component's first render in a file pays for its imports: on a busy
+// two-core machine that alone can pass Testing Library's 1 s default wait.
+configure({ asyncUtilTimeout: 3000 })
 
 // Every test talks to the mock tenant in process, starting from the seed.
 beforeAll(() => {
