@@ -35,4 +35,11 @@ export const tenantWebServers: Extract<PlaywrightTestConfig['webServer'], unknow
 export const tenantProjects: NonNullable<PlaywrightTestConfig['projects']> = [
   { name: 'tenant-proxy', testMatch: /tenant-proxy\.spec\.ts/, use: { baseURL: PROXY_CONSOLE } },
   { name: 'tenant-oauth', testMatch: /tenant-oauth\.spec\.ts/, use: { baseURL: OAUTH_CONSOLE } },
+  // It switches the shared mock server's Core API off for a while: after the others, never beside them.
+  {
+    name: 'tenant-core',
+    testMatch: /tenant-core\.spec\.ts/,
+    use: { baseURL: PROXY_CONSOLE },
+    dependencies: ['tenant-proxy', 'tenant-oauth'],
+  },
 ]

@@ -3,7 +3,7 @@ import { setupWorker } from 'msw/browser'
 import type { Delivery } from '../src/api'
 import type { DemoControl } from '../src/features/demo/demo-control'
 import { configure } from './config'
-import { db, type MockConfig } from './db'
+import { db, DEFAULT_RATE_LIMITS, type MockConfig } from './db'
 import { RECEIVER_MODES, toDeliveryResponse } from './deliveries'
 import { checkEventInput, raiseEvent, sampleEventData } from './events'
 import { failNext, type FaultMatch } from './faults'
@@ -88,6 +88,7 @@ export async function startMockWorker(): Promise<MockTenantControl> {
   const control: MockTenantControl = {
     users: USER_DIRECTORY,
     receiverModes: RECEIVER_MODES,
+    defaultRateLimits: DEFAULT_RATE_LIMITS,
     reset() {
       resetDb()
       syncLiveTraffic()

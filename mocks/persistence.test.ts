@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { configure } from './config'
 import { db, type StoredWebhook } from './db'
 import { deliver } from './deliveries'
 import { deserializeState, serializeState } from './persistence'
@@ -40,6 +41,14 @@ describe('the persisted mock state', () => {
     expect(restored.sequence).toBe(before.sequence)
     expect(restored.deliveries.map((d) => d.id).sort()).toEqual(before.deliveries.map((d) => d.id).sort())
     expect(restored.deliveries.find((d) => d.id === resent.id)).toEqual(resent)
+  })
+
+  it('keeps the rate limits as set, off or with other figures', () => {
+    resetDb(now)
+    configure({ rateLimits: false })
+    expect(deserializeState(serializeState(db.state))!.config.rateLimits).toBe(false)
+    configure({ rateLimits: { tier1: 5, tier2: 2 } })
+    expect(deserializeState(serializeState(db.state))!.config.rateLimits).toEqual({ tier1: 5, tier2: 2 })
   })
 
   it('forgets a typed secret and typed encrypted values on reload, and says so through secretKeyAdded', () => {

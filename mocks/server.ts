@@ -35,6 +35,44 @@ const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, qlik-api-version'
 const EXPOSED_HEADERS = 'x-trace-id, Retry-After, Location, Deprecation, Sunset, Link'
 
+/** An API request as it reached this server, for tests that check what a console or proxy sent. */
+export type ReceivedRequest = {
+  /** Counts up from 1 over the server's life; `?after=<seq>` reads only what came later. */
+  seq: number
+  method: string
+  path: string
+  /** The query string, with its `?`, or empty. */
+  query: string
+  /** Its `qlik-api-version` header, or null when it had none. */
+  apiVersion: string | null
+  status: number
+}
+
+/** The last API requests, oldest first; bounded so that a long-running server does not grow. */
+export const RECEIVED_LIMIT = 1000
+let received: ReceivedRequest[] = []
+let receivedSeq = 0
+
+function record(request: Request, status: number): void {
+  const url = new URL(request.url)
+  if (!url.pathname.startsWith('/api/')) return
+  received.push({
+    seq: ++receivedSeq,
+    method: request.method,
+    path: url.pathname,
+    query: url.search,
+    apiVersion: request.headers.get('qlik-api-version'),
+    status,
+  })
+  if (received.length > RECEIVED_LIMIT) received = received.slice(-RECEIVED_LIMIT)
+}
+
+function receivedAfter(request: Request): Response {
+  const after = new URL(request.url).searchParams.get('after') ?? '0'
+  if (!/^\d{1,15}$/.test(after)) return badRequest(`after: must be a sequence number (digits), got "${after.slice(0, 40)}".`)
+  return HttpResponse.json({ data: received.filter((r) => r.seq > Number(after)), lastSeq: receivedSeq })
+}
+
 const unauthorized = () =>
   errorResponse(401, 'WEBHOOKS-401', 'Unauthorized', 'Send Authorization: Bearer <key> with the demo API key or an issued access token.')
 
@@ -64,6 +102,8 @@ const controlHandlers = [
       )
     }),
   ),
+  // What reached this server, as it arrived (after any proxy in front of it).
+  http.get('*/__mock/requests', ({ request }) => receivedAfter(request)),
   http.post('*/__mock/fail-next', ({ request }) =>
     controlBody(request, checkFailNextBody, ({ match, status, times }) => {
       failNext(match, status, times)
@@ -101,7 +141,7 @@ async function controlBody<T>(
   return checked.ok ? act(checked.value) : badRequest(checked.message)
 }
 
-const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next', '/__mock/events']
+const CONTROL_PATHS = ['/__mock/reset', '/__mock/configure', '/__mock/fail-next', '/__mock/events', '/__mock/requests']
 
 class BodyTooLarge extends Error {
   constructor(readonly bytes?: number) {
@@ -188,7 +228,9 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
       let request: Request | undefined
       try {
         request = await toRequest(incoming, origin)
-        await send(await answer(request, extraHandlers), request, res)
+        const response = await answer(request, extraHandlers)
+        record(request, response.status)
+        await send(response, request, res)
       } catch (error) {
         if (error instanceof BodyTooLarge && !res.headersSent) {
           // The rest of the body is not read: the connection closes after the answer.

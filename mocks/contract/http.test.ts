@@ -198,6 +198,35 @@ describe('the mock server itself', () => {
     expect(await response.json()).toMatchObject({ errors: [{ code: 'WEBHOOKS-404' }] })
   })
 
+  it('lists the API requests it received through /__mock/requests, with their qlik-api-version', async () => {
+    const headers = { Authorization: `Bearer ${DEMO_API_KEY}` }
+    const read = async (after: number) => {
+      const response = await api(`/__mock/requests?after=${after}`, { headers })
+      expect(response.status).toBe(200)
+      return (await response.json()) as {
+        data: { seq: number; method: string; path: string; query: string; apiVersion: string | null; status: number }[]
+        lastSeq: number
+      }
+    }
+    const { lastSeq } = await read(0)
+    await api('/api/core/webhooks?limit=2', { headers: { ...headers, 'qlik-api-version': '2026-11' } })
+    await api('/api/v1/webhooks/wh-nowhere', { method: 'DELETE', headers })
+    await api('/api/v1/webhooks')
+    const { data } = await read(lastSeq)
+    expect(data.map(({ seq: _seq, ...rest }) => rest)).toEqual([
+      { method: 'GET', path: '/api/core/webhooks', query: '?limit=2', apiVersion: '2026-11', status: 200 },
+      { method: 'DELETE', path: '/api/v1/webhooks/wh-nowhere', query: '', apiVersion: null, status: 404 },
+      { method: 'GET', path: '/api/v1/webhooks', query: '', apiVersion: null, status: 401 },
+    ])
+    expect(data.map((r) => r.seq)).toEqual([lastSeq + 1, lastSeq + 2, lastSeq + 3])
+    // The control endpoints are not API requests, and only the demo key reads them.
+    expect((await read(lastSeq + 2)).data.map((r) => r.path)).toEqual(['/api/v1/webhooks'])
+    expect((await api('/__mock/requests')).status).toBe(401)
+    const wrong = await api('/__mock/requests?after=-1', { headers })
+    expect(wrong.status).toBe(400)
+    expect(await wrong.json()).toMatchObject({ errors: [{ detail: expect.stringContaining('after: must be a sequence number') }] })
+  })
+
   it('injects faults through /__mock/fail-next', async () => {
     await control('fail-next', { match: { method: 'GET', path: '/deliveries' }, status: 503 })
     const headers = { Authorization: `Bearer ${DEMO_API_KEY}` }

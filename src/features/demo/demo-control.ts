@@ -15,13 +15,19 @@ export type DemoConfig = {
   receivers: Record<string, string>
   liveTraffic: boolean
   liveTrafficPerMinute: number
+  /** Requests a minute per user: Tier 1 every GET, Tier 2 every write; false when the mock does not limit. */
+  rateLimits: RateLimits | false
 }
+
+export type RateLimits = { tier1: number; tier2: number }
 
 export type DemoControl = {
   /** The tenant's users, for "acts as". */
   users: readonly { id: string; name: string }[]
   /** The receiver modes a webhook can be given, `fail-1-in-N` aside. */
   receiverModes: readonly string[]
+  /** Qlik's published rate limits, which the mock applies when its limits are on. */
+  defaultRateLimits: RateLimits
   /** Every webhook of the mock tenant, whoever the console acts as. */
   webhooks(): { id: string; name: string }[]
   getConfig(): DemoConfig

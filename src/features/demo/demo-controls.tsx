@@ -25,6 +25,8 @@ const RECEIVER_LABELS: Record<string, string> = {
   'redirect-308': 'Redirects (308)',
   slow: 'Slow (4 s)',
 }
+const perMinute = (count: number, noun: string) => `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`
+
 const BY_HOST = ''
 const ONE_IN_N = 'fail-1-in-N'
 
@@ -171,6 +173,7 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
   const { errors, apply } = useApply(control)
   const personaId = useId()
   const userId = useId()
+  const rateLimitsId = useId()
   const webhooks = control.webhooks()
   return (
     <div className="demo-panel">
@@ -232,6 +235,31 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
           error={errors.liveTrafficPerMinute}
           onCommit={(value) => apply('liveTrafficPerMinute', { liveTrafficPerMinute: value })}
         />
+      </fieldset>
+      <fieldset className="demo-group">
+        <legend>API</legend>
+        <div className="demo-field">
+          <label className="demo-check">
+            <input
+              type="checkbox"
+              checked={config.rateLimits !== false}
+              aria-describedby={`${rateLimitsId}-hint${errors.rateLimits ? ` ${rateLimitsId}-error` : ''}`}
+              // On again means Qlik's own figures, whatever was set through window.mockTenant before.
+              onChange={(event) => apply('rateLimits', { rateLimits: event.target.checked ? { ...control.defaultRateLimits } : false })}
+            />
+            Rate limits
+          </label>
+          <p id={`${rateLimitsId}-hint`} className="demo-hint">
+            {config.rateLimits === false
+              ? 'Off: the mock answers every request, however many.'
+              : `Per user, as Qlik publishes them: ${perMinute(config.rateLimits.tier1, 'read')} (Tier 1) and ${perMinute(config.rateLimits.tier2, 'write')} (Tier 2) a minute; beyond them the API answers 429 with Retry-After.`}
+          </p>
+          {errors.rateLimits ? (
+            <p id={`${rateLimitsId}-error`} className="demo-error">
+              {errors.rateLimits}
+            </p>
+          ) : null}
+        </div>
       </fieldset>
       <fieldset className="demo-group">
         <legend>Receivers</legend>
