@@ -86,3 +86,24 @@ test('offline, Create says the console is offline and sends once the connection 
   await expect(shellState).toHaveText('')
   expect(posts).toHaveLength(1)
 })
+
+test('a link with a page cursor the API refuses opens the first page with a notice, and Back does not lead to it again', async ({
+  page,
+}) => {
+  await page.goto('/?name=slack&next=garbage')
+  const notice = page.getByRole('status').filter({ hasText: 'That page of webhooks could not be opened' })
+  await expect(notice).toContainText('the API refused its page cursor (Bad request: The next cursor is not valid.)')
+  await expect(notice).toContainText('Showing the first page instead.')
+  await expect(table(page).getByText('Slack: new and published apps')).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // The cursor is gone from the address, the filter stays, and the dead link was replaced, not stacked.
+  expect(new URL(page.url()).search).toBe('?name=slack')
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
+  await page.goBack()
+  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+  expect(new URL(page.url()).search).toBe('')
+  await expect(page.getByText('That page of webhooks could not be opened')).toHaveCount(0)
+})
