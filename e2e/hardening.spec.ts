@@ -107,3 +107,40 @@ test('a link with a page cursor the API refuses opens the first page with a noti
   expect(new URL(page.url()).search).toBe('')
   await expect(page.getByText('That page of webhooks could not be opened')).toHaveCount(0)
 })
+
+test('when the event types cannot be loaded, the form says why and Retry loads them, keeping what was typed', async ({ page }) => {
+  // The table reads the event types too, once an hour: the fault has to be waiting before the
+  // first request, so it is set the moment the mock tenant appears. Three 500s outlast the
+  // console's two retries of a server error.
+  await page.addInitScript(() => {
+    let control: Window['mockTenant'] | undefined
+    Object.defineProperty(window, 'mockTenant', {
+      configurable: true,
+      get: () => control,
+      set(value: Window['mockTenant']) {
+        control = value
+        value.failNext({ method: 'GET', path: '/event-types' }, 500, 3)
+      },
+    })
+  })
+  await page.goto('/?create=1')
+  const form = dialog(page)
+  await form.getByLabel('Name', { exact: true }).fill('Typed while the types failed')
+  await form.getByLabel('URL', { exact: true }).fill('https://hooks.example.com/retry')
+  const events = form.getByRole('group', { name: 'Events' })
+  const failure = events.getByRole('alert')
+  await expect(failure).toContainText('Could not load the event types: Internal server error: Injected by mockTenant.failNext.', {
+    timeout: 15_000,
+  })
+  await expectNoAxeViolations(page)
+
+  await failure.getByRole('button', { name: 'Retry' }).click()
+  await expect(events.getByRole('searchbox', { name: 'Search events' })).toBeFocused()
+  await expect(failure).toHaveCount(0)
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Typed while the types failed')
+  await expect(form.getByLabel('URL', { exact: true })).toHaveValue('https://hooks.example.com/retry')
+  await events.getByRole('checkbox', { name: 'App created' }).check()
+  await form.getByRole('button', { name: 'Create' }).click()
+  await expect(form).toBeHidden()
+  await expect(table(page).getByText('Typed while the types failed')).toBeVisible()
+})
