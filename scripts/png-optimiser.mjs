@@ -1,5 +1,5 @@
 // The README's screenshots go through pngquant (libimagequant): a palette of at most 256
-// colours, dithered, which is lossy but invisible on flat UI colours and text, and takes
+// colours, which is lossy but invisible on flat UI colours and text, and takes
 // Playwright's own PNGs from about 150 kB to about 50 kB. It is a system tool rather than an
 // npm dependency: only `npm run screenshots` needs it, run by hand; the npm wrappers of pngquant
 // download a binary when installed, and sharp would put a native libvips into every `npm ci`.
@@ -8,10 +8,12 @@ import { statSync } from 'node:fs'
 
 /**
  * Quality 65–80 of 100: below 65 pngquant gives up (exit 99) rather than write a blotchy
- * image; 80 is where text and borders stop changing. --strip drops metadata, --speed=1
- * tries hardest, --skip-if-larger keeps an original the palette would not shrink.
+ * image; 80 is where text and borders stop changing. --nofs: no dithering, since a UI's
+ * flat colours need none and the dither's noise made one picture half as big again.
+ * --strip drops metadata, --speed=1 tries hardest, --skip-if-larger keeps an original the
+ * palette would not shrink.
  */
-export const PNGQUANT_ARGS = ['--quality=65-80', '--speed=1', '--strip', '--skip-if-larger', '--force']
+export const PNGQUANT_ARGS = ['--quality=65-80', '--nofs', '--speed=1', '--strip', '--skip-if-larger', '--force']
 
 /** Exit codes pngquant documents for a file it chose not to write. */
 const SKIPPED = {

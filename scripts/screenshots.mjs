@@ -88,7 +88,7 @@ try {
       await page.goto(`${base}${screen.path}`)
       await screen.ready(page)
       // The Health column fills in from background reads after the rows: wait for every cell.
-      await page.waitForFunction(() => !document.body.innerText.includes('Loading health…'), undefined, { timeout: 30_000 })
+      await page.getByText('Loading health…').first().waitFor({ state: 'detached', timeout: 30_000 })
       await page.mouse.move(0, 0)
       const file = `${outDir}/${screen.name}-${colorScheme}.png`
       await page.screenshot({ path: file, scale: 'css', animations: 'disabled', caret: 'hide' })
