@@ -26,14 +26,40 @@ if (!existsSync(`${distDir}/index.html`)) {
 }
 mkdirSync(outDir, { recursive: true })
 
+async function answers(url) {
+  try {
+    await fetch(url)
+    return true
+  } catch {
+    return false
+  }
+}
+// Whatever answers there would be photographed instead of this build (vite's --strictPort exit comes too late to tell).
+if (await answers(base)) {
+  console.error(`Something already answers on ${base}: stop it, or set PORT to a free port.`)
+  process.exit(1)
+}
+
+// In a process group of its own: npx starts vite as a child, which outlived a kill of npx
+// alone and kept the port (a later run then photographed the old build).
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', distDir], {
   stdio: 'ignore',
+  detached: true,
 })
-const stop = () => server.kill('SIGTERM')
+const stop = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch {
+    // already gone
+  }
+}
 process.on('exit', stop)
+let serverExit
+server.on('exit', (code) => (serverExit = code))
 
 async function waitForServer() {
   for (let i = 0; i < 120; i++) {
+    if (serverExit !== undefined) throw new Error(`vite preview exited (code ${serverExit}): is port ${port} in use? Set PORT to another.`)
     try {
       if ((await fetch(base)).ok) return
     } catch {
