@@ -86,3 +86,61 @@ test('offline, Create says the console is offline and sends once the connection 
   await expect(shellState).toHaveText('')
   expect(posts).toHaveLength(1)
 })
+
+test('a link with a page cursor the API refuses opens the first page with a notice, and Back does not lead to it again', async ({
+  page,
+}) => {
+  await page.goto('/?name=slack&next=garbage')
+  const notice = page.getByRole('status').filter({ hasText: 'That page of webhooks could not be opened' })
+  await expect(notice).toContainText('the API refused its page cursor (Bad request: The next cursor is not valid.)')
+  await expect(notice).toContainText('Showing the first page instead.')
+  await expect(table(page).getByText('Slack: new and published apps')).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // The cursor is gone from the address, the filter stays, and the dead link was replaced, not stacked.
+  expect(new URL(page.url()).search).toBe('?name=slack')
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
+  await page.goBack()
+  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+  expect(new URL(page.url()).search).toBe('')
+  await expect(page.getByText('That page of webhooks could not be opened')).toHaveCount(0)
+})
+
+test('when the event types cannot be loaded, the form says why and Retry loads them, keeping what was typed', async ({ page }) => {
+  // The table reads the event types too, once an hour: the fault has to be waiting before the
+  // first request, so it is set the moment the mock tenant appears. Three 500s outlast the
+  // console's two retries of a server error.
+  await page.addInitScript(() => {
+    let control: Window['mockTenant'] | undefined
+    Object.defineProperty(window, 'mockTenant', {
+      configurable: true,
+      get: () => control,
+      set(value: Window['mockTenant']) {
+        control = value
+        value.failNext({ method: 'GET', path: '/event-types' }, 500, 3)
+      },
+    })
+  })
+  await page.goto('/?create=1')
+  const form = dialog(page)
+  await form.getByLabel('Name', { exact: true }).fill('Typed while the types failed')
+  await form.getByLabel('URL', { exact: true }).fill('https://hooks.example.com/retry')
+  const events = form.getByRole('group', { name: 'Events' })
+  const failure = events.getByRole('alert')
+  await expect(failure).toContainText('Could not load the event types: Internal server error: Injected by mockTenant.failNext.', {
+    timeout: 15_000,
+  })
+  await expectNoAxeViolations(page)
+
+  await failure.getByRole('button', { name: 'Retry' }).click()
+  await expect(events.getByRole('searchbox', { name: 'Search events' })).toBeFocused()
+  await expect(failure).toHaveCount(0)
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Typed while the types failed')
+  await expect(form.getByLabel('URL', { exact: true })).toHaveValue('https://hooks.example.com/retry')
+  await events.getByRole('checkbox', { name: 'App created' }).check()
+  await form.getByRole('button', { name: 'Create' }).click()
+  await expect(form).toBeHidden()
+  await expect(table(page).getByText('Typed while the types failed')).toBeVisible()
+})

@@ -16,6 +16,7 @@ import { RowMenuItemsContext } from './row-actions'
 import { WebhooksFilters } from './webhooks-filters'
 import { WebhooksPagination } from './webhooks-pagination'
 import { WebhooksTable } from './webhooks-table'
+import { useRefusedCursor } from './use-refused-cursor'
 
 /** Documented tenant limit (help.qlik.com, "Webhook limits"); the API does not report it. */
 export const TENANT_WEBHOOK_QUOTA = 100
@@ -60,6 +61,8 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
   const failing = useFailingIds(listedIds)
   const rows = failingMode ? listed?.filter((w) => failing.failing.has(w.id)) : listed
   const heading = useRef<HTMLHeadingElement>(null)
+  const cursor = useRefusedCursor({ hasCursor: Boolean(query.next || query.prev), error: list.error, params })
+  const listFailed = list.isError && !cursor.refused
 
   const expandedId = params.get('history') ?? undefined
   const filtered = hasFilters(state)
@@ -111,7 +114,13 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
                 : ''}
           </p>
 
-          {list.isError ? (
+          {/* The live region is always there, so that a notice put into it is announced. */}
+          <div className={cursor.notice ? 'page-notice' : undefined}>
+            <p role="status">{cursor.notice ?? ''}</p>
+            {cursor.notice ? <Button onClick={cursor.dismiss}>Dismiss</Button> : null}
+          </div>
+
+          {listFailed ? (
             <ErrorState
               title="Could not load webhooks"
               message={describeError(list.error)}
@@ -121,7 +130,7 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
             />
           ) : null}
 
-          {list.isError && !list.data ? null : (
+          {listFailed && !list.data ? null : (
             <WebhooksTable
               labelledBy="webhooks-heading"
               rows={rows}

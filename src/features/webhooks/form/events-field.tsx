@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useController, useFormContext, useWatch } from 'react-hook-form'
 import type { EventType } from '../../../api'
+import { Button } from '../../../components/ui/button'
 import { describedBy, FieldError } from './form-field'
 import { levelProblem, type WebhookFormValues } from './form-model'
 
@@ -19,15 +20,30 @@ function groupByCategory(types: EventType[]): Group[] {
 const matches = (type: EventType, query: string) =>
   [type.title, type.name, type.description, type.category].some((text) => text?.toLowerCase().includes(query))
 
-type EventsFieldProps = { eventTypes: EventType[] | undefined; loadError: string | null }
+type EventsFieldProps = {
+  eventTypes: EventType[] | undefined
+  /** Why the catalogue could not be read, in words; null while it loads or once it has. */
+  loadError: string | null
+  /** Reads the catalogue again; the rest of the form keeps what was typed. */
+  onRetry: () => void
+  retrying: boolean
+}
 
 /** The catalogue from the API, grouped by category, searchable, with select all per group. */
-export function EventsField({ eventTypes, loadError }: EventsFieldProps) {
+export function EventsField({ eventTypes, loadError, onRetry, retrying }: EventsFieldProps) {
   const id = useId()
   const { control } = useFormContext<WebhookFormValues>()
   const { field, fieldState } = useController({ control, name: 'eventTypes' })
   const level = useWatch({ control, name: 'level' })
   const [query, setQuery] = useState('')
+  const retried = useRef(false)
+  const search = useRef<HTMLInputElement>(null)
+  // Retry's button goes away with the error: focus moves on to the catalogue it brought.
+  useEffect(() => {
+    if (!eventTypes || !retried.current) return
+    retried.current = false
+    search.current?.focus()
+  }, [eventTypes])
   const groups = useMemo(() => groupByCategory(eventTypes ?? []), [eventTypes])
   const selected = new Set(field.value)
   const q = query.trim().toLowerCase()
@@ -57,17 +73,35 @@ export function EventsField({ eventTypes, loadError }: EventsFieldProps) {
         The events that trigger this webhook. {selected.size} selected.
       </p>
       <FieldError id={`${id}-error`} message={error} />
-      {loadError ? (
-        <p role="alert" className="form-error">
-          Could not load the event types: {loadError}
-        </p>
+      {loadError && !eventTypes ? (
+        <div role="alert" className="form-error events-load-error">
+          <p>Could not load the event types: {loadError}</p>
+          {/* aria-disabled, not disabled: the button keeps focus while the types load again. */}
+          <Button
+            aria-disabled={retrying || undefined}
+            onClick={() => {
+              if (retrying) return
+              retried.current = true
+              onRetry()
+            }}
+          >
+            {retrying ? 'Retrying…' : 'Retry'}
+          </Button>
+        </div>
       ) : !eventTypes ? (
         <p role="status">Loading event types…</p>
       ) : (
         <>
           <div className="field">
             <label htmlFor={`${id}-search`}>Search events</label>
-            <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
+            <input
+              ref={search}
+              id={`${id}-search`}
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              autoComplete="off"
+            />
           </div>
           {visible.length === 0 ? <p className="field-hint">No event matches “{query}”.</p> : null}
           {visible.map((group) => {

@@ -161,6 +161,56 @@ describe('WebhookFormDialog', { timeout: 20_000 }, () => {
     expect(screen.getByRole('checkbox', { name: 'App reload finished' })).toBeInTheDocument()
   })
 
+  it('says why the event types could not load, and Retry loads them, keeping what was typed', async () => {
+    mockServer.use(
+      http.get(
+        '*/event-types',
+        () => HttpResponse.json({ errors: [{ code: 'WEBHOOKS-500', title: 'Internal server error' }] }, { status: 500 }),
+        {
+          once: true,
+        },
+      ),
+    )
+    const user = renderAt('?create=1')
+    const events = await screen.findByRole('group', { name: 'Events' })
+    const alert = await within(events).findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('Could not load the event types: Internal server error')
+    await user.type(screen.getByLabelText('Name'), 'Typed before the retry')
+    await user.click(screen.getByLabelText('URL'))
+    await user.paste('https://ops.example.com/retry')
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await user.click(await within(events).findByRole('checkbox', { name: 'App created' }, { timeout: 5000 }))
+    expect(within(events).queryByRole('alert')).toBeNull()
+    expect(screen.getByLabelText('Name')).toHaveValue('Typed before the retry')
+    expect(screen.getByLabelText('URL')).toHaveValue('https://ops.example.com/retry')
+    await user.click(screen.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 })
+    expect(sent.at(-1)?.body).toMatchObject({ name: 'Typed before the retry', eventTypes: ['com.qlik.v1.app.created'] })
+  })
+
+  it('moves focus from Retry to the event search once the types have loaded', async () => {
+    mockServer.use(
+      http.get(
+        '*/event-types',
+        () => HttpResponse.json({ errors: [{ code: 'WEBHOOKS-503', title: 'Service unavailable' }] }, { status: 503 }),
+        {
+          once: true,
+        },
+      ),
+    )
+    const user = renderAt('?edit=wh-slack-app-events')
+    const events = await screen.findByRole('group', { name: 'Events' }, { timeout: 5000 })
+    const retry = await within(events).findByRole('button', { name: 'Retry' }, { timeout: 5000 })
+    retry.focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(within(events).getByRole('searchbox', { name: 'Search events' })).toHaveFocus(), { timeout: 5000 })
+    // The webhook's own events are the ones ticked once the catalogue is there.
+    expect(within(events).getByRole('checkbox', { name: 'App created' })).toBeChecked()
+    expect(within(events).getByRole('checkbox', { name: 'App published' })).toBeChecked()
+    expect(within(events).getByText('2 selected.', { exact: false })).toBeInTheDocument()
+  })
+
   it('builds a filter for these spaces', async () => {
     const user = renderAt('?create=1')
     await user.click(screen.getByText('Build a filter'))

@@ -180,7 +180,12 @@ export function WebhookForm({ webhook, onCancel, onSaved, onDirtyChange }: Webho
 
         <SecretField />
         <HeadersField original={webhook} />
-        <EventsField eventTypes={catalogue} loadError={eventTypes.isError ? describeError(eventTypes.error) : null} />
+        <EventsField
+          eventTypes={catalogue}
+          loadError={eventTypes.isError ? describeError(eventTypes.error) : null}
+          onRetry={() => void eventTypes.refetch()}
+          retrying={eventTypes.isFetching}
+        />
         <LevelField original={webhook} denied={tenantLevelDenied} />
         <FilterField />
 
