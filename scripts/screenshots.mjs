@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { findPngquant, kB, optimisePng } from './png-optimiser.mjs'
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs'
 
 const distDir = process.env.DIST_DIR ?? 'dist'
 const port = Number(process.env.PORT ?? 4299)
@@ -96,11 +97,11 @@ const screens = [
   },
 ]
 
-const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+const executablePath = chromiumPath()
 await waitForServer()
 const totals = { before: 0, after: 0 }
 if (pngquant) console.log(`Optimising with pngquant ${pngquant.version}`)
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS })
 try {
   for (const colorScheme of ['light', 'dark']) {
     const context = await browser.newContext({
