@@ -198,7 +198,9 @@ test('bad input is refused with a specific message and what was typed stays', as
   await form.getByRole('checkbox', { name: 'App deleted' }).check()
   await form.getByRole('radio', { name: 'User' }).check()
   await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toBeDisabled()
-  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toHaveAccessibleDescription(/not available for user-level webhooks/)
+  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toHaveAccessibleDescription(
+    /not available for user-level webhooks/,
+  )
   await form.getByRole('button', { name: 'Create' }).click()
   await expect(form.getByRole('group', { name: 'Events' })).toHaveAccessibleDescription(
     /"App deleted".*not available for user-level webhooks/,
