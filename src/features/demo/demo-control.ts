@@ -15,6 +15,8 @@ export type DemoConfig = {
   receivers: Record<string, string>
   liveTraffic: boolean
   liveTrafficPerMinute: number
+  /** Legacy and hybrid payloads, as an older tenant sent them before Qlik removed the legacy fields on 2026-10-06. */
+  legacyPayloads: boolean
 }
 
 export type DemoControl = {
