@@ -140,7 +140,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
   webhook({
     id: 'wh-legacy-export',
     name: 'Legacy export archiver',
-    description: 'Still on the legacy payload format.',
+    description: 'CloudEvents delivery never turned on: legacy payloads until Qlik removed them.',
     url: 'https://archive.acme-corp.example.com/qlik/exports',
     eventTypes: ['com.qlik.v1.app.exported', 'com.qlik.v1.app.deleted'],
     enableCloudEventDelivery: false,
