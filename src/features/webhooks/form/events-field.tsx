@@ -57,6 +57,7 @@ export function EventsField({ eventTypes, loadError }: EventsFieldProps) {
   }, [field.value])
 
   const titleOf = (name: string) => byName.get(name)?.title ?? name
+  const namedText = (name: string) => (titleOf(name) === name ? name : `${titleOf(name)} (${name})`)
   // "Title (name)", or the name alone when the catalogue has no title for it.
   const named = (name: string) => {
     const title = byName.get(name)?.title
@@ -108,7 +109,7 @@ export function EventsField({ eventTypes, loadError }: EventsFieldProps) {
         <div className="form-notice event-deprecations" aria-labelledby={`${id}-deprecated`} role="group">
           <p id={`${id}-deprecated`}>
             <strong>{deprecations.length === 1 ? 'A deprecated event type is selected.' : 'Deprecated event types are selected.'}</strong>{' '}
-            Qlik deprecated these v1 names in favour of Core ones and will stop sending them.
+            Qlik has deprecated them: subscribe to the event types that replace them.
           </p>
           <ul>
             {deprecations.map((deprecation) => (
@@ -205,7 +206,7 @@ export function EventsField({ eventTypes, loadError }: EventsFieldProps) {
                         {deprecation ? (
                           <span id={deprecatedId} className="field-hint">
                             Deprecated
-                            {deprecation.replacedBy ? `: replaced by ${titleOf(deprecation.replacedBy)} (${deprecation.replacedBy})` : ''}.
+                            {deprecation.replacedBy ? `: replaced by ${namedText(deprecation.replacedBy)}` : ''}.
                           </span>
                         ) : null}
                         {problem ? (
