@@ -197,8 +197,10 @@ test('bad input is refused with a specific message and what was typed stays', as
 
   await form.getByRole('checkbox', { name: 'App deleted' }).check()
   await form.getByRole('radio', { name: 'User' }).check()
-  await expect(form.getByRole('checkbox', { name: 'User created' })).toBeDisabled()
-  await expect(form.getByRole('checkbox', { name: 'User created' })).toHaveAccessibleDescription(/not available for user-level webhooks/)
+  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toBeDisabled()
+  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toHaveAccessibleDescription(
+    /not available for user-level webhooks/,
+  )
   await form.getByRole('button', { name: 'Create' }).click()
   await expect(form.getByRole('group', { name: 'Events' })).toHaveAccessibleDescription(
     /"App deleted".*not available for user-level webhooks/,
@@ -312,9 +314,9 @@ test('the form works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab')
   await expect(form.getByRole('checkbox', { name: 'Select all Users shown' })).toBeFocused()
   await page.keyboard.press('Tab')
-  await expect(form.getByRole('checkbox', { name: 'User created' })).toBeFocused()
+  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toBeFocused()
   await page.keyboard.press('Space')
-  await expect(form.getByRole('checkbox', { name: 'User created' })).toBeChecked()
+  await expect(form.getByRole('checkbox', { name: 'User created', exact: true })).toBeChecked()
   await form.getByLabel('Filter', { exact: true }).focus()
   await page.keyboard.press('Enter')
   await expect(form).toBeHidden()

@@ -1,6 +1,10 @@
 import type { EventType } from '../src/api/schemas'
+import { EVENT_TYPE_RENAMES } from '../src/lib/event-renames'
 
-// The 20 event types of Qlik's supported-event-types page (webhooks-api.md §10).
+// The 20 event types of Qlik's supported-event-types page (webhooks-api.md
+// §10), and beside the three IAM events Qlik deprecated (changelog 244) the
+// Core names that replace them. `deprecated` and `replacedBy` are the mock's
+// own fields: Qlik publishes no shape for Core's catalogue.
 const both = ['user', 'tenant']
 const tenantOnly = ['tenant']
 
@@ -10,6 +14,7 @@ const entry = (name: string, title: string, category: string, levels: string[], 
   category,
   levels,
   description,
+  ...(EVENT_TYPE_RENAMES[name] ? { deprecated: true, replacedBy: EVENT_TYPE_RENAMES[name] } : {}),
 })
 
 export const EVENT_TYPES: EventType[] = [
@@ -27,14 +32,35 @@ export const EVENT_TYPES: EventType[] = [
   ),
   entry('com.qlik.v1.reload.finished', 'Reload finished', 'Analytics apps', both, 'A reload finished and the app was saved.'),
   entry(
-    'com.qlik.v1.api-key.validation.failed',
+    'com.qlik.core.api-key.validation.failed',
     'API key validation failed',
     'API keys',
     tenantOnly,
-    'A request used an API key that failed validation.',
+    'A request used an API key that failed validation (expired or revoked).',
   ),
-  entry('com.qlik.v1.user.created', 'User created', 'Users', tenantOnly, 'A user was added to the tenant.'),
-  entry('com.qlik.v1.user.deleted', 'User deleted', 'Users', tenantOnly, 'A user was deleted from the tenant.'),
+  entry(
+    'com.qlik.v1.api-key.validation.failed',
+    'API key validation failed (v1)',
+    'API keys',
+    tenantOnly,
+    'A request used an API key that failed validation. Deprecated: use com.qlik.core.api-key.validation.failed.',
+  ),
+  entry('com.qlik.core.user.created', 'User created', 'Users', tenantOnly, 'A user was added to the tenant.'),
+  entry(
+    'com.qlik.v1.user.created',
+    'User created (v1)',
+    'Users',
+    tenantOnly,
+    'A user was added to the tenant. Deprecated: use com.qlik.core.user.created.',
+  ),
+  entry('com.qlik.core.user.deleted', 'User deleted', 'Users', tenantOnly, 'A user was deleted from the tenant.'),
+  entry(
+    'com.qlik.v1.user.deleted',
+    'User deleted (v1)',
+    'Users',
+    tenantOnly,
+    'A user was deleted from the tenant. Deprecated: use com.qlik.core.user.deleted.',
+  ),
   entry('com.qlik.v1.automation.created', 'Automation created', 'Automations', both, 'An automation was created.'),
   entry('com.qlik.v1.automation.updated', 'Automation updated', 'Automations', both, 'An automation was updated.'),
   entry('com.qlik.v1.automation.deleted', 'Automation deleted', 'Automations', both, 'An automation was deleted.'),

@@ -51,6 +51,7 @@ export function checkConfigPatch(patch: unknown): Partial<MockConfig> {
         integer(field, value, 0, MAX_SEED_HISTORY_SIZE)
         break
       case 'liveTraffic':
+      case 'legacyPayloads':
       case 'coreApi':
       case 'cloudEventDeliveryOnCreate':
         if (typeof value !== 'boolean') throw new ConfigError(field, 'must be true or false.')

@@ -106,6 +106,12 @@ export type MockConfig = {
   cloudEventDeliveryOnCreate: boolean
   /** Requests a minute per user and tier, or `false` for no limit. */
   rateLimits: RateLimits | false
+  /**
+   * An older tenant's payloads: legacy and hybrid as before Qlik removed the
+   * legacy fields on 2026-10-06 (see payloadFormatFor). Off by default: the
+   * timeline makes every payload of the last 7 days CloudEvents.
+   */
+  legacyPayloads: boolean
 }
 
 export type MockState = {
@@ -134,6 +140,7 @@ export const defaultConfig = (): MockConfig => ({
   coreApi: true,
   cloudEventDeliveryOnCreate: true,
   rateLimits: { ...DEFAULT_RATE_LIMITS },
+  legacyPayloads: false,
 })
 
 /** The mock tenant's whole state; handlers read and write it through `db`. */

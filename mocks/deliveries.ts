@@ -49,15 +49,45 @@ export function receiverFor(webhook: StoredWebhook): ReceiverMode {
   return mode === 'tls-revoked' && !webhook.checkCertificateRevocation ? 'ok-200' : mode
 }
 
+/** Hybrid payloads (legacy and CloudEvents fields) replaced legacy ones from this day (Qlik's migration notice). */
+export const HYBRID_PAYLOADS_FROM = '2025-11-03'
+/** Qlik removed the legacy fields on this day (changelog 216): every payload since is CloudEvents. */
+export const LEGACY_FIELDS_REMOVED = '2026-10-06'
+
 /**
- * Which envelope a webhook receives: legacy when CloudEvents delivery is off;
- * hybrid (both sets of fields) for CloudEvents webhooks created before
- * 2026-02-01, as during Qlik's migration; CloudEvents 1.0 otherwise.
+ * Which envelope a webhook receives for an event at `time`. By Qlik's
+ * timeline: CloudEvents when CloudEvents delivery is on; otherwise legacy,
+ * hybrid from 2025-11-03, and CloudEvents from 2026-10-06, when the legacy
+ * fields were removed. `legacyPayloads` (a mock setting, for demos of older
+ * tenants) brings back the formats of before the removal whatever the date:
+ * legacy when CloudEvents delivery is off, hybrid for webhooks created
+ * before 2026-02-01, CloudEvents 1.0 otherwise.
  */
-export function payloadFormatFor(webhook: Pick<StoredWebhook, 'enableCloudEventDelivery' | 'createdAt'>): PayloadFormat {
-  if (webhook.enableCloudEventDelivery === false) return 'legacy'
-  const created = webhook.createdAt
-  return created && created < '2026-02-01' ? 'hybrid' : 'cloudevents'
+export function payloadFormatFor(
+  webhook: Pick<StoredWebhook, 'enableCloudEventDelivery' | 'createdAt'>,
+  time: number | string,
+  legacyPayloads = false,
+): PayloadFormat {
+  if (legacyPayloads) {
+    if (webhook.enableCloudEventDelivery === false) return 'legacy'
+    const created = webhook.createdAt
+    return created && created < '2026-02-01' ? 'hybrid' : 'cloudevents'
+  }
+  if (webhook.enableCloudEventDelivery !== false) return 'cloudevents'
+  const at = new Date(time).toISOString()
+  if (at >= LEGACY_FIELDS_REMOVED) return 'cloudevents'
+  return at >= HYBRID_PAYLOADS_FROM ? 'hybrid' : 'legacy'
+}
+
+/**
+ * The CloudEvents `specversion` an event carries, where Qlik's sources give
+ * one other than the fixture's: 1.0.2 for app events (changelog 210), API key
+ * events (the core/api-keys example) and automation events (Qlik's hybrid
+ * example for automation created, and the automation run examples). User
+ * events, reloads and data integration tasks keep the 1.0 of their examples.
+ */
+export function specVersionOf(event: string): string | undefined {
+  return /^com\.qlik\.v1\.(app|api-key|automation)\./.test(event) ? '1.0.2' : undefined
 }
 
 const HTTP_REASONS: Record<number, string> = {
@@ -240,6 +270,8 @@ export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
       ? { cloudEventsVersion: '0.1', eventId: '', eventTime: '', eventType: recipe.event, contentType: 'application/json', data: {} }
       : { specversion: '1.0', id: '', time: '', type: recipe.event, source: 'com.qlik', datacontenttype: 'application/json', data: {} }
   const extensions = payload.extensions
+  const specversion = specVersionOf(recipe.event)
+  if (specversion) setIfPresent(payload, 'specversion', specversion)
   for (const key of ['id', 'eventId', 'eventID']) setIfPresent(payload, key, recipe.eventId)
   for (const key of ['time', 'eventTime']) setIfPresent(payload, key, recipe.time)
   const tenantId = defaultConfig().tenantId

@@ -72,7 +72,33 @@ describe('raiseEvent fan-out', () => {
     ])
   })
 
-  it("sends each webhook the event in its own format, with the resource's space and owner and one event id", async () => {
+  it("sends every webhook CloudEvents after 2026-10-06, with the resource's space and owner and one event id", async () => {
+    only({ enableCloudEventDelivery: false }, { createdAt: '2026-01-01T00:00:00.000Z' }, { createdAt: '2026-06-01T00:00:00.000Z' })
+    const resource = app('Budget 2027')
+    const event = await raiseEvent({ eventType: APP_CREATED, resourceId: resource.id, now: Date.parse('2026-11-30T10:00:00.000Z') })
+    for (const payload of event.deliveries.map((d) => buildPayload(d.payload))) {
+      // App events carry CloudEvents 1.0.2 (changelog 210), the fixture's 1.0 notwithstanding.
+      expect(payload).toMatchObject({ specversion: '1.0.2', id: event.eventId, type: 'com.qlik.app.created', ownerid: USERS.kenji })
+      expect(payload).toMatchObject({ spaceid: resource.spaceId, toplevelresourceid: resource.id, data: { id: resource.id } })
+      expect(payload).not.toHaveProperty('cloudEventsVersion')
+      expect(payload).not.toHaveProperty('extensions')
+    }
+    // A fresh id each time.
+    expect((await raiseEvent({ eventType: APP_CREATED })).eventId).not.toBe(event.eventId)
+  })
+
+  it('follows the timeline for a webhook without CloudEvents delivery: legacy, hybrid from 2025-11-03, CloudEvents from 2026-10-06', async () => {
+    only({ enableCloudEventDelivery: false })
+    const formatAt = async (iso: string) =>
+      (await raiseEvent({ eventType: APP_CREATED, now: Date.parse(iso) })).deliveries[0]!.payload.format
+    expect(await formatAt('2025-11-02T23:59:59.000Z')).toBe('legacy')
+    expect(await formatAt('2025-11-03T00:00:00.000Z')).toBe('hybrid')
+    expect(await formatAt('2026-10-05T23:59:59.000Z')).toBe('hybrid')
+    expect(await formatAt('2026-10-06T00:00:00.000Z')).toBe('cloudevents')
+  })
+
+  it('with legacyPayloads, as an older tenant, sends each webhook its own format: legacy, hybrid or CloudEvents', async () => {
+    db.state.config.legacyPayloads = true
     only({ enableCloudEventDelivery: false }, { createdAt: '2026-01-01T00:00:00.000Z' }, { createdAt: '2026-06-01T00:00:00.000Z' })
     const resource = app('Budget 2027')
     const event = await raiseEvent({ eventType: APP_CREATED, resourceId: resource.id, now: Date.parse('2026-11-30T10:00:00.000Z') })
@@ -85,11 +111,43 @@ describe('raiseEvent fan-out', () => {
       data: { id: resource.id, name: 'Budget 2027' },
     })
     expect(legacy).not.toHaveProperty('specversion')
-    expect(hybrid).toMatchObject({ cloudEventsVersion: '0.1', specversion: '1.0', id: event.eventId, spaceid: resource.spaceId })
-    expect(cloudevents).toMatchObject({ specversion: '1.0', id: event.eventId, type: 'com.qlik.app.created', ownerid: USERS.kenji })
+    expect(hybrid).toMatchObject({ cloudEventsVersion: '0.1', specversion: '1.0.2', id: event.eventId, spaceid: resource.spaceId })
+    expect(cloudevents).toMatchObject({ specversion: '1.0.2', id: event.eventId, type: 'com.qlik.app.created', ownerid: USERS.kenji })
     expect(cloudevents).not.toHaveProperty('cloudEventsVersion')
-    // A fresh id each time.
-    expect((await raiseEvent({ eventType: APP_CREATED })).eventId).not.toBe(event.eventId)
+  })
+
+  it('gives user events the 1.0 of their examples, API key and automation events 1.0.2', async () => {
+    only(
+      { eventTypes: ['com.qlik.core.user.created'] },
+      { eventTypes: ['com.qlik.core.api-key.validation.failed'] },
+      { eventTypes: ['com.qlik.v1.automation.created'] },
+      { eventTypes: ['com.qlik.v1.di-projects.di-tasks.failed'] },
+    )
+    const specversion = async (eventType: string) =>
+      buildPayload((await raiseEvent({ eventType })).deliveries[0]!.payload).specversion as string
+    expect(await specversion('com.qlik.core.user.created')).toBe('1.0')
+    expect(await specversion('com.qlik.core.api-key.validation.failed')).toBe('1.0.2')
+    expect(await specversion('com.qlik.v1.automation.created')).toBe('1.0.2')
+    expect(await specversion('com.qlik.v1.di-projects.di-tasks.failed')).toBe('1.0')
+  })
+
+  it('delivers a renamed event to the subscribers of either name, each under the name it subscribes to', async () => {
+    only(
+      { eventTypes: ['com.qlik.v1.user.created'] },
+      { eventTypes: ['com.qlik.core.user.created'] },
+      { eventTypes: ['com.qlik.core.user.deleted'] },
+    )
+    for (const raised of ['com.qlik.v1.user.created', 'com.qlik.core.user.created']) {
+      const event = await raiseEvent({ eventType: raised })
+      expect(event.deliveries.map((d) => [d.webhookId, d.eventType]).sort()).toEqual([
+        ['wh-test-1', 'com.qlik.v1.user.created'],
+        ['wh-test-2', 'com.qlik.core.user.created'],
+      ])
+      // One event, one id; its CloudEvents type is the Core name whichever name it was raised by.
+      for (const delivery of event.deliveries) {
+        expect(buildPayload(delivery.payload)).toMatchObject({ id: event.eventId, type: 'com.qlik.core.user.created' })
+      }
+    }
   })
 
   it('signs the exact body with the current secret and sends encrypted values, which the record shows as **OMITTED**', async () => {

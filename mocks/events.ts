@@ -1,3 +1,4 @@
+import { eventTypeAlias } from '../src/lib/event-renames'
 import { matchesFilter } from '../src/lib/validation'
 import { EVENT_TYPES } from './catalogue'
 import { db, type PayloadRecipe, type StoredDelivery, type StoredWebhook } from './db'
@@ -10,7 +11,9 @@ import { canAccess, RESOURCES, resourceKindOf, type Resource } from './resources
 // to its type, may see it at its level (a user-level webhook only hears of
 // resources its owner can access) and whose filter matches the payload it
 // would receive. Each gets the payload in its own format, with the same
-// event id.
+// event id. An event Qlik renamed (a v1 IAM event and its Core name) is one
+// event: it reaches the subscribers of either name, each delivery recorded
+// under the name that webhook subscribes to.
 
 export type RaiseEventInput = {
   /** A subscription name of the catalogue. */
@@ -100,13 +103,21 @@ function baseRecipe(input: RaiseEventInput, resource: Resource | undefined, now:
 
 const recipeFor = (base: Omit<PayloadRecipe, 'format'>, webhook: StoredWebhook): PayloadRecipe => ({
   ...base,
-  format: payloadFormatFor(webhook),
+  format: payloadFormatFor(webhook, base.time, db.state.config.legacyPayloads),
 })
 
 /** Whether a webhook may hear of an event about `resource` at its level. */
 export function maySee(webhook: StoredWebhook, resource: Resource | undefined): boolean {
   if ((webhook.level ?? 'tenant') === 'tenant') return true
   return canAccess(webhook.ownerId, resource)
+}
+
+/** The name under which a webhook hears of `eventType`: that name, its other name (v1 or Core), or none. */
+export function subscribedName(webhook: StoredWebhook, eventType: string): string | undefined {
+  const names = webhook.eventTypes ?? []
+  if (names.includes(eventType)) return eventType
+  const alias = eventTypeAlias(eventType)
+  return alias && names.includes(alias) ? alias : undefined
 }
 
 /** The webhooks an event goes to, by the rules of Qlik Cloud. */
@@ -119,7 +130,7 @@ export function subscribersOf(
   return webhooks.filter(
     (webhook) =>
       webhook.enabled === true &&
-      (webhook.eventTypes ?? []).includes(eventType) &&
+      subscribedName(webhook, eventType) !== undefined &&
       maySee(webhook, resource) &&
       matchesFilter(webhook.filter, buildPayload(recipeFor(base, webhook))),
   )
@@ -193,7 +204,11 @@ export async function raiseEvent(input: RaiseEventInput): Promise<RaisedEvent> {
     ? db.state.webhooks.filter((w) => w.id === input.webhookId)
     : subscribersOf(db.state.webhooks, input.eventType, resource, base)
   const deliveries = await Promise.all(
-    targets.map((webhook) => deliver(webhook, input.eventType, recipeFor(base, webhook), now, { test: Boolean(input.webhookId) })),
+    targets.map((webhook) =>
+      deliver(webhook, subscribedName(webhook, input.eventType) ?? input.eventType, recipeFor(base, webhook), now, {
+        test: Boolean(input.webhookId),
+      }),
+    ),
   )
   return { eventId: base.eventId, eventType: input.eventType, ...(resource ? { resource } : {}), deliveries }
 }

@@ -51,6 +51,40 @@ describe('the persisted mock state', () => {
     expect(deserializeState(serializeState(db.state))!.config.rateLimits).toEqual({ tier1: 5, tier2: 2 })
   })
 
+  it('keeps legacyPayloads: the seeded history comes back in the older formats, a delivery made since in its own', async () => {
+    resetDb(now)
+    const formats = (deliveries: typeof db.state.deliveries, webhookId: string) =>
+      new Set(deliveries.filter((d) => d.webhookId === webhookId).map((d) => d.payload.format))
+    expect(formats(db.state.deliveries, 'wh-legacy-export')).toEqual(new Set(['cloudevents']))
+    const legacy = db.state.webhooks.find((w) => w.id === 'wh-legacy-export')!
+    const sent = await deliver(legacy, 'com.qlik.v1.app.exported', db.state.deliveries.find((d) => d.webhookId === legacy.id)!.payload, now)
+    configure({ legacyPayloads: true })
+    const seededIds = db.state.deliveries
+      .filter((d) => d.seeded)
+      .map((d) => d.id)
+      .sort()
+    expect(formats(db.state.deliveries, 'wh-legacy-export')).toEqual(new Set(['legacy', 'cloudevents']))
+    expect(formats(db.state.deliveries, 'wh-user-provisioning')).toEqual(new Set(['hybrid']))
+
+    const restored = deserializeState(serializeState(db.state))!
+    expect(restored.config.legacyPayloads).toBe(true)
+    expect(
+      restored.deliveries
+        .filter((d) => d.seeded)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(seededIds)
+    expect(
+      formats(
+        restored.deliveries.filter((d) => d.seeded),
+        'wh-legacy-export',
+      ),
+    ).toEqual(new Set(['legacy']))
+    expect(formats(restored.deliveries, 'wh-user-provisioning')).toEqual(new Set(['hybrid']))
+    // Sent as CloudEvents before the setting changed, and so it stays.
+    expect(restored.deliveries.find((d) => d.id === sent.id)?.payload.format).toBe('cloudevents')
+  })
+
   it('forgets a typed secret and typed encrypted values on reload, and says so through secretKeyAdded', () => {
     resetDb(now)
     const reload = db.state.webhooks.find((w) => w.id === 'wh-reload-monitor')!

@@ -91,7 +91,9 @@ export function deserializeState(text: string | null): MockState | undefined {
   const webhooks = persisted.webhooks.map(fromPersistedWebhook)
   const ids = new Set(webhooks.map((w) => w.id))
   const deliveries = [
-    ...seedDeliveries(persisted.seededAt, persisted.config?.seedHistorySize).filter((d) => ids.has(d.webhookId)),
+    ...seedDeliveries(persisted.seededAt, persisted.config?.seedHistorySize, persisted.config?.legacyPayloads).filter((d) =>
+      ids.has(d.webhookId),
+    ),
     ...persisted.deliveries,
   ]
   deliveries.sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt))

@@ -107,6 +107,7 @@ export function buildSeedDeliveries(
   webhooks: StoredWebhook[],
   threshold = defaultConfig().failureThreshold,
   bigHistorySize: number = SEED_DELIVERIES.bigHistory.count,
+  legacyPayloads = defaultConfig().legacyPayloads,
 ): StoredDelivery[] {
   const deliveries: StoredDelivery[] = []
   for (const webhook of webhooks) {
@@ -114,7 +115,6 @@ export function buildSeedDeliveries(
     const plan = planned && webhook.id === SEED_DELIVERIES.bigHistory.webhookId ? { ...planned, count: bigHistorySize } : planned
     if (!plan || !webhook.eventTypes?.length) continue
     const random = prng(webhook.id)
-    const format = payloadFormatFor(webhook)
     const start = now - RETENTION_MS + (plan.from ?? 0) * RETENTION_MS + 60_000
     const span = ((plan.to ?? 1) - (plan.from ?? 0)) * RETENTION_MS - 120_000
     const url = webhook.url ?? ''
@@ -132,7 +132,7 @@ export function buildSeedDeliveries(
       run = outcome.status === 'success' ? 0 : run + 1
       const payload: PayloadRecipe = {
         event,
-        format,
+        format: payloadFormatFor(webhook, triggered, legacyPayloads),
         eventId: uuid(random),
         time: new Date(triggered - 150 - Math.floor(random() * 2000)).toISOString(),
       }

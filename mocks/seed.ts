@@ -1,4 +1,5 @@
 import { ADMIN_USER_ID, db, defaultConfig, type MockConfig, type MockState, type StoredDelivery, type StoredWebhook } from './db'
+import { payloadFormatFor } from './deliveries'
 import { buildSeedDeliveries, trailingFailures } from './seed-deliveries'
 import { clearFaults } from './faults'
 import { clearRateLimits } from './rate-limit'
@@ -139,7 +140,7 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
   webhook({
     id: 'wh-legacy-export',
     name: 'Legacy export archiver',
-    description: 'Still on the legacy payload format.',
+    description: 'CloudEvents delivery never turned on: legacy payloads until Qlik removed them.',
     url: 'https://archive.acme-corp.example.com/qlik/exports',
     eventTypes: ['com.qlik.v1.app.exported', 'com.qlik.v1.app.deleted'],
     enableCloudEventDelivery: false,
@@ -212,8 +213,22 @@ export const SEED_WEBHOOKS: StoredWebhook[] = [
  * Deliveries are built relative to `now` so that they stay within the 7-day
  * window; see mocks/deliveries.ts for the plan of each webhook.
  */
-export function seedDeliveries(now: number, bigHistorySize?: number): StoredDelivery[] {
-  return buildSeedDeliveries(now, SEED_WEBHOOKS, undefined, bigHistorySize)
+export function seedDeliveries(now: number, bigHistorySize?: number, legacyPayloads?: boolean): StoredDelivery[] {
+  return buildSeedDeliveries(now, SEED_WEBHOOKS, undefined, bigHistorySize, legacyPayloads)
+}
+
+/**
+ * The seeded deliveries of `deliveries` in the payload formats `legacyPayloads`
+ * gives them (new records, so that cached signatures go with the old ones);
+ * deliveries made since the seed keep the format they were sent in.
+ */
+export function reformatSeeded(deliveries: StoredDelivery[], legacyPayloads: boolean): StoredDelivery[] {
+  return deliveries.map((delivery) => {
+    const webhook = SEED_WEBHOOKS.find((w) => w.id === delivery.webhookId)
+    if (!delivery.seeded || !webhook) return delivery
+    const format = payloadFormatFor(webhook, delivery.triggeredAt, legacyPayloads)
+    return format === delivery.payload.format ? delivery : { ...delivery, payload: { ...delivery.payload, format } }
+  })
 }
 
 /** Performance measure of building the seeded deliveries (in the browser: the bench reads it). */
@@ -235,7 +250,7 @@ export function seedState(now = Date.now(), config: Partial<MockConfig> = {}): M
   const build = () => {
     if (!built) {
       const start = performance.now()
-      const deliveries = seedDeliveries(now, state.config.seedHistorySize)
+      const deliveries = seedDeliveries(now, state.config.seedHistorySize, state.config.legacyPayloads)
       built = { deliveries, failures: trailingFailures(deliveries) }
       // Read by `npm run bench`: what the lazy seed costs the request that first needs it.
       performance.measure(SEED_DELIVERIES_MEASURE, { start })
@@ -276,7 +291,12 @@ export function configureMock(patch: Partial<MockConfig>): void {
   }
   const config = { ...db.state.config, ...patch }
   if (size !== undefined && size !== db.state.config.seedHistorySize) resetDb(Date.now(), config)
-  else db.state.config = config
+  else {
+    const reformat = config.legacyPayloads !== db.state.config.legacyPayloads
+    db.state.config = config
+    // The seeded history is the tenant's past: another kind of tenant had another past.
+    if (reformat) db.state.deliveries = reformatSeeded(db.state.deliveries, config.legacyPayloads)
+  }
 }
 
 /** Back to the seed; faults waiting from failNext() and the rate limiter's counts are dropped too. */

@@ -151,7 +151,7 @@ describe('npm run mock:server -- --deliver-to, with the README receiver', () => 
       'x-mock-target-url': 'https://hooks.example.com/qlik/apps',
     })
     expect(got!.body).toBe(JSON.stringify(delivery!.request!.body))
-    expect(JSON.parse(got!.body)).toMatchObject({ specversion: '1.0', type: 'com.qlik.app.created' })
+    expect(JSON.parse(got!.body)).toMatchObject({ specversion: '1.0.2', type: 'com.qlik.app.created' })
 
     // The history has it too, as the API returns it.
     const history = (await (await api(`/api/v1/webhooks/${webhook.id}/deliveries`)).json()) as { data: Delivery[] }

@@ -215,11 +215,37 @@ export function deliveryContract(name: string, env: DeliveryContractEnv, api: We
         expect(signatureOf(unsigned!)).toBeUndefined()
       })
 
-      it('sends each webhook its payload format: legacy, hybrid or CloudEvents 1.0', async () => {
-        const formatOf = async (id: string) => detectPayloadFormat((await getWebhookDeliveries(id, { limit: 1 })).data[0]!.request?.body)
+      it('has a seeded history of CloudEvents only: Qlik removed the legacy fields on 2026-10-06', async () => {
+        for (const webhook of SEED_WEBHOOKS.filter((w) => w.id !== BIG.webhookId)) {
+          for (const delivery of await allDeliveries(webhook.id)) {
+            expect(detectPayloadFormat(delivery.request?.body), delivery.id).toBe('cloudevents')
+            const { specversion, type } = delivery.request?.body as { specversion: string; type: string }
+            expect(specversion, delivery.id).toBe(/^com\.qlik\.v1\.(app|api-key|automation)\./.test(delivery.eventType) ? '1.0.2' : '1.0')
+            expect(type, delivery.id).toMatch(/^com\.qlik\./)
+          }
+        }
+        // The subscription name stays v1; the payload carries Qlik's Core name.
+        const [user] = (await getWebhookDeliveries('wh-user-provisioning', { limit: 1 })).data
+        expect(user!.eventType).toMatch(/^com\.qlik\.v1\.user\./)
+        expect((user!.request?.body as { type: string }).type).toMatch(/^com\.qlik\.core\.user\./)
+      })
+
+      it('with legacyPayloads plays an older tenant: legacy, hybrid or CloudEvents by webhook, signed, the same deliveries', async () => {
+        const before = (await allDeliveries('wh-user-provisioning')).map((d) => d.id)
+        await env.configure({ legacyPayloads: true })
+        const first = async (id: string) => (await getWebhookDeliveries(id, { limit: 1 })).data[0]!
+        const formatOf = async (id: string) => detectPayloadFormat((await first(id)).request?.body)
         expect(await formatOf('wh-legacy-export')).toBe('legacy')
         expect(await formatOf('wh-user-provisioning')).toBe('hybrid')
         expect(await formatOf(SLACK)).toBe('cloudevents')
+        expect((await allDeliveries('wh-user-provisioning')).map((d) => d.id)).toEqual(before)
+        const hybrid = await first('wh-user-provisioning')
+        expect(signatureOf(hybrid)).toBe(await qlikSignature(SEED_SECRETS['wh-user-provisioning']!, bodyText(hybrid)))
+        await env.configure({ legacyPayloads: false })
+        expect(await formatOf('wh-legacy-export')).toBe('cloudevents')
+        const current = await first('wh-user-provisioning')
+        expect(signatureOf(current)).toBe(await qlikSignature(SEED_SECRETS['wh-user-provisioning']!, bodyText(current)))
+        expect(signatureOf(current)).not.toBe(signatureOf(hybrid))
       })
 
       it('gives every delivery its own event id and an event time just before it was triggered', async () => {

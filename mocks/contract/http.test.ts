@@ -108,6 +108,7 @@ describe('the mock server itself', () => {
     ['configure', '{"failureThreshold":0.5}', 'failureThreshold: must be a whole number'],
     ['configure', '{"receivers":{"wh-x":"explode"}}', 'is not a receiver mode'],
     ['configure', '{"personna":"user"}', 'personna: is not a configuration field'],
+    ['configure', '{"legacyPayloads":"on"}', 'legacyPayloads: must be true or false'],
     ['configure', '[]', 'body: must be a JSON object'],
     ['configure', '{"persona":', 'not valid JSON'],
     ['reset', '{"seededAt":"yesterday"}', 'seededAt must be whole milliseconds'],

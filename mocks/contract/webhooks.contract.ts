@@ -98,20 +98,56 @@ export function webhookContract(describeName: string, env: ContractEnv, api: Web
     })
 
     describe('GET /event-types', () => {
-      it('lists the 20 event types with name, title, description, category and levels', async () => {
+      it('lists the 20 event types of v1 and the 3 Core names that replace deprecated ones, with name, title, description, category and levels', async () => {
         const { data } = await getWebhookEventTypes()
-        expect(data).toHaveLength(20)
+        expect(data).toHaveLength(23)
+        const replaced: Record<string, string> = {
+          'com.qlik.v1.user.created': 'com.qlik.core.user.created',
+          'com.qlik.v1.user.deleted': 'com.qlik.core.user.deleted',
+          'com.qlik.v1.api-key.validation.failed': 'com.qlik.core.api-key.validation.failed',
+        }
         for (const type of data) {
+          const successor = replaced[type.name ?? '']
           expect(type).toEqual({
-            name: expect.stringMatching(/^com\.qlik\.v1\./),
+            name: expect.stringMatching(/^com\.qlik\.(v1|core)\./),
             title: expect.any(String),
             description: expect.any(String),
             category: expect.any(String),
             levels: expect.arrayContaining(['tenant']),
+            ...(successor ? { deprecated: true, replacedBy: successor } : {}),
           })
         }
+        // Each Core name stands beside the v1 name it replaces, at the same levels, in the same category.
+        const names = data.map((t) => t.name)
+        for (const [old, successor] of Object.entries(replaced)) {
+          expect(names.indexOf(successor)).toBe(names.indexOf(old) - 1)
+          const [before, after] = [data.find((t) => t.name === old)!, data.find((t) => t.name === successor)!]
+          expect(after).not.toHaveProperty('deprecated')
+          expect({ category: after.category, levels: after.levels }).toEqual({ category: before.category, levels: before.levels })
+        }
+        expect(data.filter((t) => t.name?.startsWith('com.qlik.core.')).map((t) => t.name)).toEqual([
+          'com.qlik.core.api-key.validation.failed',
+          'com.qlik.core.user.created',
+          'com.qlik.core.user.deleted',
+        ])
         expect(data.find((t) => t.name === 'com.qlik.v1.app.deleted')?.levels).toEqual(['tenant'])
         expect(data.find((t) => t.name === RELOAD)?.levels).toEqual(['user', 'tenant'])
+      })
+
+      it('takes a Core event type in a webhook, at the levels the catalogue gives it', async () => {
+        const created = await createWebhook({
+          name: 'Core users',
+          url: 'https://hr.example.com/core-users',
+          eventTypes: ['com.qlik.core.user.created', 'com.qlik.core.user.deleted'],
+        })
+        expect(created.eventTypes).toEqual(['com.qlik.core.user.created', 'com.qlik.core.user.deleted'])
+        const refused = await createWebhook({
+          name: 'Core users at user level',
+          url: 'https://hr.example.com/core-users',
+          level: 'user',
+          eventTypes: ['com.qlik.core.user.created'],
+        }).catch((e: unknown) => e)
+        expect(refused).toMatchObject({ status: 400 })
       })
     })
 

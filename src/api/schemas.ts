@@ -194,6 +194,11 @@ export const eventTypeSchema = z.object({
   description: z.optional(z.string()),
   category: z.optional(z.string()),
   levels: z.optional(z.array(z.string())),
+  // Not in v1's catalogue, and Core's shape is unpublished: the mock marks the
+  // types Qlik replaced. Read liberally, so that another spelling never hides
+  // the whole catalogue.
+  deprecated: z.catch(z.optional(z.boolean()), undefined),
+  replacedBy: z.catch(z.optional(z.string()), undefined),
 })
 export const eventTypesSchema = z.object({ data: z.array(eventTypeSchema) })
 

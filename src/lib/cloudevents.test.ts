@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fixtures from '../../mocks/fixtures/event-examples.json'
-import { detectPayloadFormat, eventEnvelope, LEGACY_TO_CLOUDEVENTS, legacyValue, mapPayloadFields } from './cloudevents'
+import { detectPayloadFormat, eventEnvelope, LEGACY_TO_CLOUDEVENTS, legacyValue, mapPayloadFields, payloadFormatLabel } from './cloudevents'
 
 type Variant = { payload: Record<string, unknown> }
 type Example = { subscriptionEventType: string; payloadTypeInCloudEvents: string; legacy: Variant; hybrid: Variant; cloudevents: Variant }
@@ -91,5 +91,22 @@ describe('eventEnvelope', () => {
       time: '2026-09-02T07:00:00Z',
     })
     expect(eventEnvelope({ eventID: 'z' })).toEqual({ id: 'z', type: undefined, time: undefined })
+  })
+})
+
+describe('payloadFormatLabel', () => {
+  it('names the CloudEvents version the payload states, for CloudEvents and hybrid payloads', () => {
+    expect(payloadFormatLabel('cloudevents', { specversion: '1.0.2' })).toBe('CloudEvents 1.0.2')
+    expect(payloadFormatLabel('cloudevents', { specversion: '1.0' })).toBe('CloudEvents 1.0')
+    expect(payloadFormatLabel('hybrid', { specversion: '1.0.2', cloudEventsVersion: '0.1' })).toBe(
+      'Hybrid (legacy and CloudEvents 1.0.2 fields)',
+    )
+    expect(payloadFormatLabel('legacy', { cloudEventsVersion: '0.1' })).toBe('Legacy (CloudEvents 0.1)')
+  })
+
+  it('keeps the plain label when the version is missing or does not read as one', () => {
+    expect(payloadFormatLabel('cloudevents', { specversion: 2 })).toBe('CloudEvents 1.0')
+    expect(payloadFormatLabel('cloudevents', { specversion: '<b>1</b>' })).toBe('CloudEvents 1.0')
+    expect(payloadFormatLabel('unknown', {})).toBe('Unknown format')
   })
 })

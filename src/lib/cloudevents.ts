@@ -14,6 +14,18 @@ export const PAYLOAD_FORMAT_LABELS: Record<PayloadFormat, string> = {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * The format's label with the CloudEvents version the payload states
+ * (Qlik sends 1.0 and 1.0.2), e.g. "CloudEvents 1.0.2"; the plain label when
+ * it states none that reads as a version.
+ */
+export function payloadFormatLabel(format: PayloadFormat, body: unknown): string {
+  const version = isRecord(body) && typeof body.specversion === 'string' ? body.specversion : undefined
+  if (!version || !/^\d+(\.\d+){0,2}$/.test(version) || (format !== 'cloudevents' && format !== 'hybrid'))
+    return PAYLOAD_FORMAT_LABELS[format]
+  return PAYLOAD_FORMAT_LABELS[format].replace('CloudEvents 1.0', `CloudEvents ${version}`)
+}
+
 export function detectPayloadFormat(body: unknown): PayloadFormat {
   if (!isRecord(body)) return 'unknown'
   const legacy = 'cloudEventsVersion' in body

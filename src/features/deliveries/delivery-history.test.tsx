@@ -136,7 +136,8 @@ describe('payload viewer', { timeout: 20_000 }, () => {
     expect(authorization).toHaveTextContent('Encrypted, never revealed')
     expect(headers).not.toHaveTextContent('seed-encrypted-token-1')
     expect(headers).not.toHaveTextContent('**OMITTED**')
-    expect(within(viewer).getByText('CloudEvents 1.0.')).toBeInTheDocument()
+    // An app event: CloudEvents 1.0.2, as Qlik sends app events since changelog 210.
+    expect(within(viewer).getByText('CloudEvents 1.0.2.')).toBeInTheDocument()
     expect(within(viewer).getByRole('list', { name: 'Request body' })).toBeInTheDocument()
   })
 

@@ -1,4 +1,4 @@
-import { mapPayloadFields, PAYLOAD_FORMAT_LABELS, type PayloadFormat } from '../../lib/cloudevents'
+import { mapPayloadFields, payloadFormatLabel, type PayloadFormat } from '../../lib/cloudevents'
 import { jsonScalarText, truncateText } from '../../lib/json-tree'
 
 const show = (value: unknown) => {
@@ -13,13 +13,13 @@ export function PayloadFormatInfo({ body, format }: { body: unknown; format: Pay
   return (
     <>
       <p>
-        <strong>{PAYLOAD_FORMAT_LABELS[format]}.</strong>{' '}
+        <strong>{payloadFormatLabel(format, body)}.</strong>{' '}
         {format === 'legacy'
-          ? 'Qlik removes the legacy fields from 2026-10-06; a receiver should read the CloudEvents fields below.'
+          ? 'Qlik removed the legacy fields on 2026-10-06; a receiver should read the CloudEvents fields below.'
           : format === 'hybrid'
-            ? 'Both sets of fields, one data object, during Qlik’s migration to CloudEvents.'
+            ? 'Both sets of fields, one data object, as Qlik sent them from 2025-11-03 until it removed the legacy fields on 2026-10-06.'
             : format === 'cloudevents'
-              ? 'The current format.'
+              ? 'The current format: Qlik removed the legacy fields on 2026-10-06.'
               : 'The body has neither specversion nor cloudEventsVersion.'}
       </p>
       <details className="format-mapping">

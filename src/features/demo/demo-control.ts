@@ -17,6 +17,8 @@ export type DemoConfig = {
   liveTrafficPerMinute: number
   /** Requests a minute per user: Tier 1 every GET, Tier 2 every write; false when the mock does not limit. */
   rateLimits: RateLimits | false
+  /** Legacy and hybrid payloads, as an older tenant sent them before Qlik removed the legacy fields on 2026-10-06. */
+  legacyPayloads: boolean
 }
 
 export type RateLimits = { tier1: number; tier2: number }

@@ -174,6 +174,7 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
   const personaId = useId()
   const userId = useId()
   const rateLimitsId = useId()
+  const payloadsId = useId()
   const webhooks = control.webhooks()
   return (
     <div className="demo-panel">
@@ -235,6 +236,21 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
           error={errors.liveTrafficPerMinute}
           onCommit={(value) => apply('liveTrafficPerMinute', { liveTrafficPerMinute: value })}
         />
+        <div className="demo-field">
+          <label className="demo-check">
+            <input
+              type="checkbox"
+              checked={config.legacyPayloads}
+              aria-describedby={`${payloadsId}-hint`}
+              onChange={(event) => apply('legacyPayloads', { legacyPayloads: event.target.checked })}
+            />
+            Legacy and hybrid payloads
+          </label>
+          <p id={`${payloadsId}-hint`} className="demo-hint">
+            An older tenant, before Qlik removed the legacy fields on 2026-10-06: legacy payloads to webhooks with CloudEvents delivery off,
+            hybrid ones to webhooks created before 2026-02-01. Off: CloudEvents, as Qlik sends now.
+          </p>
+        </div>
       </fieldset>
       <fieldset className="demo-group">
         <legend>API</legend>

@@ -456,6 +456,85 @@ describe('editing', { timeout: 20_000 }, () => {
     })
   })
 
+  it('warns of a deprecated event type, naming the old and the new, and replaces it in one click; Save patches /eventTypes', async () => {
+    const user = renderAt('?edit=wh-user-provisioning')
+    const notice = await screen.findByRole('group', { name: /Deprecated event types are selected/ }, { timeout: 5000 })
+    expect(notice).toHaveTextContent(
+      'User created (v1) (com.qlik.v1.user.created) is deprecated: it is replaced by User created (com.qlik.core.user.created).',
+    )
+    expect(notice).toHaveTextContent(
+      'User deleted (v1) (com.qlik.v1.user.deleted) is deprecated: it is replaced by User deleted (com.qlik.core.user.deleted).',
+    )
+    // Every deprecated type says so in the list, selected or not.
+    expect(screen.getByRole('checkbox', { name: 'API key validation failed (v1)' })).toHaveAccessibleDescription(
+      'Deprecated: replaced by API key validation failed (com.qlik.core.api-key.validation.failed).',
+    )
+    expect(screen.getByRole('checkbox', { name: 'User created' })).not.toHaveAccessibleDescription(/Deprecated/)
+
+    await user.click(within(notice).getByRole('button', { name: 'Replace with User created' }))
+    const core = screen.getByRole('checkbox', { name: 'User created' })
+    expect(core).toBeChecked()
+    expect(core).toHaveFocus()
+    expect(screen.getByRole('checkbox', { name: 'User created (v1)' })).not.toBeChecked()
+    expect(screen.getByRole('checkbox', { name: 'User deleted (v1)' })).toBeChecked()
+    expect(screen.getByText('Replaced User created (v1) with User created.')).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: /A deprecated event type is selected/ })).not.toHaveTextContent('com.qlik.v1.user.created')
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sent).toEqual([
+      {
+        method: 'PATCH',
+        url: 'http://localhost/api/core/webhooks/wh-user-provisioning',
+        body: [{ op: 'replace', path: '/eventTypes', value: ['com.qlik.core.user.created', 'com.qlik.v1.user.deleted'] }],
+      },
+    ])
+    expect(db.state.webhooks.find((w) => w.id === 'wh-user-provisioning')!.eventTypes).toEqual([
+      'com.qlik.core.user.created',
+      'com.qlik.v1.user.deleted',
+    ])
+  })
+
+  it('replaces every deprecated type at once with the keyboard', async () => {
+    const user = renderAt('?edit=wh-user-provisioning')
+    const all = await screen.findByRole('button', { name: 'Replace all 2' }, { timeout: 5000 })
+    all.focus()
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('group', { name: /deprecated event type/i })).toBeNull()
+    expect(screen.getByRole('checkbox', { name: 'User created' })).toBeChecked()
+    expect(screen.getByRole('checkbox', { name: 'User deleted' })).toBeChecked()
+    expect(
+      screen.getByText(/Replaced User created \(v1\) with User created\. Replaced User deleted \(v1\) with User deleted\./),
+    ).toBeInTheDocument()
+  })
+
+  it('warns as soon as a deprecated type is checked on a new webhook', async () => {
+    const user = renderAt('?create=1')
+    await user.click(await screen.findByRole('checkbox', { name: 'API key validation failed (v1)' }, { timeout: 5000 }))
+    const notice = screen.getByRole('group', { name: /A deprecated event type is selected/ })
+    expect(notice).toHaveTextContent('API key validation failed (v1) (com.qlik.v1.api-key.validation.failed) is deprecated')
+    await user.click(within(notice).getByRole('button', { name: 'Replace with API key validation failed' }))
+    expect(screen.getByRole('checkbox', { name: 'API key validation failed' })).toBeChecked()
+    expect(screen.getByText(/1 selected/)).toBeInTheDocument()
+  })
+
+  it('warns of a deprecated type on a tenant whose catalogue does not mark it, and offers no replacement it does not list', async () => {
+    mockServer.use(
+      http.get('*/webhooks/event-types', () =>
+        HttpResponse.json({
+          data: [{ name: 'com.qlik.v1.user.created', title: 'User created', category: 'Users', levels: ['tenant'] }],
+        }),
+      ),
+    )
+    const user = renderAt('?create=1')
+    await user.click(await screen.findByRole('checkbox', { name: 'User created' }))
+    const notice = screen.getByRole('group', { name: /A deprecated event type is selected/ })
+    expect(notice).toHaveTextContent(
+      'User created (com.qlik.v1.user.created) is deprecated: it is replaced by com.qlik.core.user.created, which this tenant does not offer yet.',
+    )
+    expect(within(notice).queryByRole('button')).toBeNull()
+  })
+
   it('says when the rate limit refused a save, keeps what was typed, and saves when allowed', async () => {
     db.state.config.rateLimits = { tier1: 1000, tier2: 0 }
     const user = renderAt('?edit=wh-reload-monitor')
