@@ -240,7 +240,11 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
           if (origin) headers.set('Access-Control-Allow-Origin', origin)
           headers.set('Connection', 'close')
           res.writeHead(413, [...headers].flat())
-          res.end(Buffer.from(await refusal.arrayBuffer()), () => incoming.destroy())
+          // What the client is still sending is read and dropped: a socket closed under an
+          // upload resets, and the client may then never read the 413. It closes a second
+          // after the answer in any case, so that an endless body cannot hold it open.
+          incoming.resume()
+          res.end(Buffer.from(await refusal.arrayBuffer()), () => setTimeout(() => incoming.destroy(), 1000).unref())
           return
         }
         console.error('mock server:', error)
