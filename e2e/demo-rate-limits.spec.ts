@@ -35,6 +35,8 @@ async function openDemoControls(page: Page): Promise<Locator> {
 test('Rate limits in Demo controls turns the mock’s limiter off and on, with the keyboard, and survives a reload', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('table', { name: 'Webhooks' })).toBeVisible()
+  // The table can show before the mock's control is attached.
+  await page.waitForFunction(() => 'mockTenant' in window)
   // No write allowed at all: the switch's effect is plain to see.
   await page.evaluate(() => window.mockTenant.configure({ rateLimits: { tier1: 1000, tier2: 0 } }))
   expect(await patchDescription(page)).toBe(429)
