@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startMockServerProcess, stopMockServerProcess } from './mock-server-process'
 import { configureApi, getApiConfig } from '../../src/api'
 import { DEMO_API_KEY } from '../auth'
 import type { MockConfig } from '../db'
@@ -18,29 +19,9 @@ import { webhookContract } from './webhooks.contract'
 // The in-process MSW server of src/testing/setup.ts is closed here, or it
 // would answer these requests itself before they reached the socket.
 
-let child: ChildProcess
+let child: ChildProcess | undefined
 const server = { url: '' }
 const previous = { ...getApiConfig() }
-
-/** Starts scripts/mock-server.mjs and resolves with the URL it prints once it listens. */
-function startServerProcess(): Promise<string> {
-  child = spawn(process.execPath, ['scripts/mock-server.mjs'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, MOCK_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /Mock Qlik tenant on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-      if (url) resolve(url)
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    child.once('exit', (code) => reject(new Error(`mock:server exited with ${code}: ${output}`)))
-  })
-}
 
 async function control(path: string, body: unknown): Promise<void> {
   const response = await fetch(`${server.url}/__mock/${path}`, {
@@ -58,19 +39,14 @@ const env = {
 
 beforeAll(async () => {
   mockServer.close()
-  server.url = await startServerProcess()
+  const started = await startMockServerProcess()
+  child = started.child
+  server.url = started.url
   configureApi({ baseUrl: () => server.url, headers: () => ({ Authorization: `Bearer ${DEMO_API_KEY}` }) })
 }, 60_000)
 afterAll(async () => {
   configureApi({ baseUrl: previous.baseUrl, headers: previous.headers })
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    // A server stuck in a loop never runs its SIGTERM handler.
-    const stuck = setTimeout(() => child.kill('SIGKILL'), 5_000)
-    await exited
-    clearTimeout(stuck)
-  }
+  await stopMockServerProcess(child)
 })
 
 for (const api of ['core', 'v1'] as const) webhookContract('webhook operations over HTTP (mock server)', env, api)

@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import webhooks from '@qlik/api/webhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startMockServerProcess, stopMockServerProcess } from './mock-server-process'
 import { DEMO_API_KEY } from '../auth'
 import { mockServer } from '../node'
 
@@ -9,35 +10,14 @@ import { mockServer } from '../node'
 // against the mock tenant as `npm run mock:server` starts it: the mock's v1
 // must stay what the SDK expects while the console speaks Core.
 
-let child: ChildProcess
+let child: ChildProcess | undefined
 let url = ''
 
 beforeAll(async () => {
   mockServer.close()
-  child = spawn(process.execPath, ['scripts/mock-server.mjs'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, MOCK_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      const found = /Mock Qlik tenant on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-      if (found) resolve(found)
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    child.once('exit', (code) => reject(new Error(`mock:server exited with ${code}: ${output}`)))
-  })
+  ;({ child, url } = await startMockServerProcess())
 }, 60_000)
-afterAll(async () => {
-  if (child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    await exited
-  }
-})
+afterAll(() => stopMockServerProcess(child))
 
 describe('@qlik/api 2.19 against npm run mock:server', () => {
   const hostConfig = () => ({ authType: 'apikey' as const, host: url, apiKey: DEMO_API_KEY })

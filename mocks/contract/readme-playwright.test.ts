@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startMockServerProcess, stopMockServerProcess } from './mock-server-process'
 import { DEMO_API_KEY } from '../auth'
 import { mockServer } from '../node'
 
@@ -31,25 +32,6 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })))
 }
 
-function startMockServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['scripts/mock-server.mjs'], {
-    cwd: root,
-    env: { ...process.env, MOCK_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /Mock Qlik tenant on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-      if (url) resolve({ child, url })
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    child.once('exit', (code) => reject(new Error(`mock:server exited with ${code}: ${output}`)))
-  })
-}
-
 describe('the README’s Playwright example', () => {
   // Inside the repository, so that the example's import of @playwright/test resolves; .out is ignored by git.
   const dir = join(root, '.out', `readme-playwright-${process.pid}`)
@@ -58,15 +40,11 @@ describe('the README’s Playwright example', () => {
   beforeAll(async () => {
     // The in-process mock of src/testing/setup.ts would answer this file's own fetch to the server.
     mockServer.close()
-    mock = await startMockServer()
+    mock = await startMockServerProcess()
   }, 60_000)
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true })
-    if (mock && mock.child.exitCode === null) {
-      const exited = new Promise((resolve) => mock!.child.once('exit', resolve))
-      mock.child.kill('SIGTERM')
-      await exited
-    }
+    await stopMockServerProcess(mock?.child)
   })
 
   it('is in the README, reads the server address from QLIK_MOCK, and checks what it says', () => {
