@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
 import { SEED_USERS } from '../mocks/users'
 import { expect, expectNoAxeViolations, test } from './fixtures'
@@ -6,7 +7,6 @@ import { expect, expectNoAxeViolations, test } from './fixtures'
 // People, not ids: the Owner column and the edit form's details name the seeded people,
 // from the Users API; refused, they fall back to the ids with no error shown.
 
-type MockTenantControl = { failNext(match: { method: string; path: string }, status: number, times?: number): void }
 const nameOf = (id: string | undefined) => SEED_USERS.find((user) => user.id === id)!.name
 const ownerCells = (page: Page) =>
   page
