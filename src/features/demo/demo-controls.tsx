@@ -44,6 +44,27 @@ function useApply(control: DemoControl) {
   return { errors, apply }
 }
 
+/** A field's hint and error under it, and the ids its control is described by. */
+function useFieldNotes(hint: ReactNode | undefined, error: string | undefined) {
+  const id = useId()
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  const notes = (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="demo-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="demo-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  )
+  return { id, describedBy, notes }
+}
+
 function NumberField({
   label,
   value,
@@ -61,9 +82,8 @@ function NumberField({
   hint?: string
   onCommit: (value: number) => void
 }) {
-  const id = useId()
+  const { id, describedBy, notes } = useFieldNotes(hint, error)
   const [text, setText] = useState(String(value))
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
     <div className="demo-field">
       <label htmlFor={id}>{label}</label>
@@ -81,16 +101,32 @@ function NumberField({
           onCommit(event.target.value.trim() === '' ? NaN : Number(event.target.value))
         }}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="demo-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="demo-error">
-          {error}
-        </p>
-      ) : null}
+      {notes}
+    </div>
+  )
+}
+
+function CheckField({
+  label,
+  checked,
+  error,
+  hint,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  error?: string
+  hint?: ReactNode
+  onChange: (checked: boolean) => void
+}) {
+  const { describedBy, notes } = useFieldNotes(hint, error)
+  return (
+    <div className="demo-field">
+      <label className="demo-check">
+        <input type="checkbox" checked={checked} aria-describedby={describedBy} onChange={(event) => onChange(event.target.checked)} />
+        {label}
+      </label>
+      {notes}
     </div>
   )
 }
@@ -173,8 +209,6 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
   const { errors, apply } = useApply(control)
   const personaId = useId()
   const userId = useId()
-  const rateLimitsId = useId()
-  const payloadsId = useId()
   const webhooks = control.webhooks()
   return (
     <div className="demo-panel">
@@ -217,16 +251,12 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
           error={errors.failureThreshold}
           onCommit={(value) => apply('failureThreshold', { failureThreshold: value })}
         />
-        <div className="demo-field">
-          <label className="demo-check">
-            <input
-              type="checkbox"
-              checked={config.liveTraffic}
-              onChange={(event) => apply('liveTraffic', { liveTraffic: event.target.checked })}
-            />
-            Live traffic
-          </label>
-        </div>
+        <CheckField
+          label="Live traffic"
+          checked={config.liveTraffic}
+          error={errors.liveTraffic}
+          onChange={(checked) => apply('liveTraffic', { liveTraffic: checked })}
+        />
         <NumberField
           label="Events per minute"
           value={config.liveTrafficPerMinute}
@@ -236,46 +266,28 @@ function DemoControlsPanel({ control, resetAction }: { control: DemoControl; res
           error={errors.liveTrafficPerMinute}
           onCommit={(value) => apply('liveTrafficPerMinute', { liveTrafficPerMinute: value })}
         />
-        <div className="demo-field">
-          <label className="demo-check">
-            <input
-              type="checkbox"
-              checked={config.legacyPayloads}
-              aria-describedby={`${payloadsId}-hint`}
-              onChange={(event) => apply('legacyPayloads', { legacyPayloads: event.target.checked })}
-            />
-            Legacy and hybrid payloads
-          </label>
-          <p id={`${payloadsId}-hint`} className="demo-hint">
-            An older tenant, before Qlik removed the legacy fields on 2026-10-06: legacy payloads to webhooks with CloudEvents delivery off,
-            hybrid ones to webhooks created before 2026-02-01. Off: CloudEvents, as Qlik sends now.
-          </p>
-        </div>
+        <CheckField
+          label="Legacy and hybrid payloads"
+          checked={config.legacyPayloads}
+          error={errors.legacyPayloads}
+          hint="An older tenant, before Qlik removed the legacy fields on 2026-10-06: legacy payloads to webhooks with CloudEvents delivery off, hybrid ones to webhooks created before 2026-02-01. Off: CloudEvents, as Qlik sends now."
+          onChange={(checked) => apply('legacyPayloads', { legacyPayloads: checked })}
+        />
       </fieldset>
       <fieldset className="demo-group">
         <legend>API</legend>
-        <div className="demo-field">
-          <label className="demo-check">
-            <input
-              type="checkbox"
-              checked={config.rateLimits !== false}
-              aria-describedby={`${rateLimitsId}-hint${errors.rateLimits ? ` ${rateLimitsId}-error` : ''}`}
-              // On again means Qlik's own figures, whatever was set through window.mockTenant before.
-              onChange={(event) => apply('rateLimits', { rateLimits: event.target.checked ? { ...control.defaultRateLimits } : false })}
-            />
-            Rate limits
-          </label>
-          <p id={`${rateLimitsId}-hint`} className="demo-hint">
-            {config.rateLimits === false
+        <CheckField
+          label="Rate limits"
+          checked={config.rateLimits !== false}
+          error={errors.rateLimits}
+          hint={
+            config.rateLimits === false
               ? 'Off: the mock answers every request, however many.'
-              : `Per user, as Qlik publishes them: ${perMinute(config.rateLimits.tier1, 'read')} (Tier 1) and ${perMinute(config.rateLimits.tier2, 'write')} (Tier 2) a minute; beyond them the API answers 429 with Retry-After.`}
-          </p>
-          {errors.rateLimits ? (
-            <p id={`${rateLimitsId}-error`} className="demo-error">
-              {errors.rateLimits}
-            </p>
-          ) : null}
-        </div>
+              : `Per user, as Qlik publishes them: ${perMinute(config.rateLimits.tier1, 'read')} (Tier 1) and ${perMinute(config.rateLimits.tier2, 'write')} (Tier 2) a minute; beyond them the API answers 429 with Retry-After.`
+          }
+          // On again means Qlik's own figures, whatever was set through window.mockTenant before.
+          onChange={(checked) => apply('rateLimits', { rateLimits: checked ? { ...control.defaultRateLimits } : false })}
+        />
       </fieldset>
       <fieldset className="demo-group">
         <legend>Receivers</legend>
