@@ -311,12 +311,16 @@ async function heapBytes(page) {
   return usedSize
 }
 
-/** The mock's state as the demo saves it, with the big-history webhook holding `size` deliveries. */
+/**
+ * The mock's state as the demo saves it, with the big-history webhook holding `size` deliveries
+ * and the rate limiter off: the whole-view figure reads every delivery, and at Qlik's 1,000 reads
+ * a minute 10,000 of them would take ten minutes of waiting, not of the console's work.
+ */
 async function seededStorage(browser, demoUrl, size) {
   const { context, page } = await newPage(browser)
   await page.goto(demoUrl)
   await page.waitForFunction(() => window.mockTenant)
-  await page.evaluate((size) => window.mockTenant.configure({ seedHistorySize: size }), size)
+  await page.evaluate((size) => window.mockTenant.configure({ seedHistorySize: size, rateLimits: false }), size)
   const state = await context.storageState()
   await context.close()
   return state

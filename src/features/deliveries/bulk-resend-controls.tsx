@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { type Delivery } from '../../api'
 import { Button } from '../../components/ui/button'
 import { ConfirmDialog } from '../../components/ui/confirm-dialog'
@@ -32,7 +32,8 @@ export function BulkResendControls({ webhookId, failedOf, index, now, selected, 
   const run = useBulkResend(webhookId)
   const [wantAllFailed, setWantAllFailed] = useState(false)
   const [confirming, setConfirming] = useState(false)
-  const failedInView = index?.complete ? failedOf(index.deliveries) : undefined
+  // Both read every delivery of the 7 days: once per change of the index, the view or the clock, not on every render.
+  const failedInView = useMemo(() => (index?.complete ? failedOf(index.deliveries) : undefined), [index, failedOf])
 
   // Reads the pages not read yet (through the background queue), then selects.
   const selectAllFailed = async () => {
@@ -48,7 +49,8 @@ export function BulkResendControls({ webhookId, failedOf, index, now, selected, 
     }
   }
 
-  const health = index ? computeHealth(index.deliveries, { now, threshold: settings.disableThreshold }) : undefined
+  const threshold = settings.disableThreshold
+  const health = useMemo(() => (index ? computeHealth(index.deliveries, { now, threshold }) : undefined), [index, now, threshold])
   const count = selected.size
   const running = isRunning(run)
 

@@ -82,7 +82,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
   )
   const viewed = useMemo(() => (viewMode ? matches(indexed?.deliveries ?? []) : undefined), [viewMode, matches, indexed])
   const pinnedIds = useMemo(() => new Set(pinnedRows.map((d) => d.id)), [pinnedRows])
-  const rows = viewed ? viewed.filter((d) => !pinnedIds.has(d.id)) : pagedRows.filter((d) => !pinnedIds.has(d.id))
+  const rows = useMemo(() => (viewed ?? pagedRows).filter((d) => !pinnedIds.has(d.id)), [viewed, pagedRows, pinnedIds])
   const failedOf = useCallback((deliveries: readonly Delivery[]) => matches(deliveries).filter((d) => d.status === 'fail'), [matches])
   // The API has no date filter: once the pages read go past From, the view is whole.
   const oldestRead = indexed?.deliveries.at(-1)?.triggeredAt
@@ -140,13 +140,17 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
     })
   }
 
+  const pages = history.data?.pages
+  const unreadable = useMemo(() => (pages ?? []).flatMap((page) => page.unreadable), [pages])
+  const listed = useMemo(() => (pinnedRows.length ? [...pinnedRows, ...rows] : rows), [pinnedRows, rows])
+
   // One table for both views; items the API sent that the console cannot read stay visible in each, as rows saying why.
   const deliveryTable = (
     <DeliveryTable
       labelledBy={headingId}
       pinned={pinned}
       rows={rows}
-      unreadable={(history.data?.pages ?? []).flatMap((page) => page.unreadable)}
+      unreadable={unreadable}
       onOpen={openDelivery}
       onResend={setToResend}
       selected={selected}
@@ -205,7 +209,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
             onSelect={setSelected}
             onWebhookChanged={() => onWebhookChanged(webhook.id)}
           />
-          <ExportButtons webhookName={name} deliveries={pinnedRows.length ? [...pinnedRows, ...rows] : rows} />
+          <ExportButtons webhookName={name} deliveries={listed} />
         </div>
         {viewMode ? (
           <p role="status" className="muted delivery-searched">

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import type { Delivery, UnreadableItem } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { useNow } from '../../lib/use-now'
@@ -25,9 +25,10 @@ type DeliveryTableProps = {
 export function DeliveryTable({ labelledBy, pinned, rows, unreadable = [], onOpen, onResend, selected, onToggle }: DeliveryTableProps) {
   const now = useNow(30_000)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const all = pinned.length ? [...pinned.map((p) => p.delivery), ...rows] : rows
+  // Kept between renders: the virtual rows re-render this table on every scrolled frame.
+  const all = useMemo(() => (pinned.length ? [...pinned.map((p) => p.delivery), ...rows] : rows), [pinned, rows])
+  const labels = useMemo(() => new Map(pinned.map((p) => [p.delivery.id, p.label])), [pinned])
   const virtual = useVirtualRows(all.length, scrollRef)
-  const labels = new Map(pinned.map((p) => [p.delivery.id, p.label]))
   const table = (
     <table className="delivery-table" aria-labelledby={labelledBy} aria-rowcount={all.length + unreadable.length + 1}>
       <thead>

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import type { Delivery } from '../../api'
 import { formatUtc } from '../../lib/relative-time'
 import { groupFailures } from './failure-causes'
@@ -6,7 +6,7 @@ import { groupFailures } from './failure-causes'
 /** A webhook's failures of the last 7 days by cause, each with what to fix. */
 export function FailureSummary({ deliveries, complete }: { deliveries: readonly Delivery[]; complete: boolean }) {
   const headingId = useId()
-  const groups = groupFailures(deliveries)
+  const groups = useMemo(() => groupFailures(deliveries), [deliveries])
   if (groups.length === 0) return null
   const total = groups.reduce((sum, g) => sum + g.count, 0)
   return (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { type Webhook } from '../../api'
 import { deliveryIndexQuery } from './background'
 import { computeHealth, describeChart, describeRun, describeShare, describeThreshold, type WebhookHealth } from './health'
@@ -47,6 +48,11 @@ export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
   const { disableThreshold } = useDeliverySettings()
   // A minute is fine for 7-day figures.
   const now = useNow(60_000)
+  const data = index.data
+  const health = useMemo(
+    () => (data?.complete ? computeHealth(data.deliveries, { now, threshold: disableThreshold }) : undefined),
+    [data, now, disableThreshold],
+  )
   if (index.isError) {
     return (
       <span className="health health-error" title={describeError(index.error)}>
@@ -54,8 +60,7 @@ export function HealthCell({ webhook }: { webhook: Pick<Webhook, 'id'> }) {
       </span>
     )
   }
-  if (!index.data?.complete) return <HealthLoading />
-  const health = computeHealth(index.data.deliveries, { now, threshold: disableThreshold })
+  if (!health) return <HealthLoading />
   if (health.total === 0) return <span className="health muted">No deliveries</span>
   const run = describeRun(health)
   return (

@@ -68,6 +68,42 @@ describe('computeHealth', () => {
     expect(health.days).toHaveLength(7)
   })
 
+  it('puts each delivery in its calendar day as a per-delivery reading would, in zones with quarter-hour offsets and DST', () => {
+    // The straightforward count: one date formatting per delivery.
+    const reference = (deliveries: { status: string; triggeredAt: string }[], now: number, timeZone: string) => {
+      const key = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      const days = Array.from({ length: 7 }, (_, i) => key.format(new Date(now - (6 - i) * 24 * HOUR)))
+      const counts = days.map(() => [0, 0])
+      for (const d of deliveries) {
+        const t = Date.parse(d.triggeredAt)
+        if (t <= now - 7 * 24 * HOUR || t > now + 24 * HOUR) continue
+        const i = days.indexOf(key.format(new Date(t)))
+        counts[i === -1 ? (t < now ? 0 : 6) : i]![d.status === 'success' ? 0 : 1]! += 1
+      }
+      return counts
+    }
+    let seed = 7
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    // 2026-11-01 06:30 UTC: New York leaves summer time inside these 7 days.
+    const now = Date.parse('2026-11-05T06:30:00Z')
+    const deliveries = Array.from({ length: 3000 }, () => ({
+      status: random() < 0.8 ? 'success' : 'fail',
+      triggeredAt: new Date(now - Math.floor(random() * 7.2 * 24 * HOUR)).toISOString(),
+    }))
+    for (const timeZone of ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe']) {
+      const health = computeHealth(deliveries, { now, timeZone, locale: 'en-US' })
+      expect(
+        health.days.map((d) => [d.delivered, d.failed]),
+        timeZone,
+      ).toEqual(reference(deliveries, now, timeZone))
+    }
+  })
+
+  it('counts a run of failures that are newer than the newest success, not those the list gives after it', () => {
+    expect(computeHealth([ok(2), fail(1), fail(3), ok(4), fail(0.5)], options).failureRun).toBe(2)
+    expect(computeHealth([fail(1), fail(2)], options).failureRun).toBe(2)
+  })
+
   it('calls a webhook failing with a failure in the last 24 hours or an unbroken run', () => {
     expect(isFailing(computeHealth([ok(1), fail(23)], options))).toBe(true)
     expect(isFailing(computeHealth([fail(30)], options))).toBe(true)

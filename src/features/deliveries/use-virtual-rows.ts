@@ -3,7 +3,9 @@ import type { RefObject } from 'react'
 
 /** Below this many rows every row is rendered: virtual rows only pay off for long lists. */
 export const VIRTUALIZE_FROM = 200
-const ROW_ESTIMATE_PX = 44
+// A delivery row's height at the default font size (its event cell holds two lines): a row measured at the
+// height estimated changes nothing, while each that differs makes the virtualizer recount every row after it.
+const ROW_ESTIMATE_PX = 53
 const OVERSCAN = 12
 
 /**
