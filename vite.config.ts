@@ -52,6 +52,13 @@ export default defineConfig(({ mode, command }) => {
           ]
         : []),
     ],
+    resolve: {
+      alias: {
+        // React 19 has useSyncExternalStore: TanStack Store's import of the shim (a polyfill for React
+        // 17 and a second copy of the hook) is served by the package's own unshimmed entry instead.
+        'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+      },
+    },
     define: {
       __BACKEND__: JSON.stringify(mode === 'tenant' ? 'tenant' : 'mock'),
     },

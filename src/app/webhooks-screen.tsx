@@ -14,7 +14,6 @@ const HealthCell = lazy(() => import('../features/deliveries/health-cell').then(
 const healthColumn: WebhookColumn = {
   id: 'health',
   header: 'Health',
-  enableSorting: false,
   cell: (info) => (
     <Suspense fallback={<HealthLoading />}>
       <HealthCell webhook={info.row.original} />

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { applySearchUpdate } from '../../lib/url-state'
 import {
+  isSortColumn,
+  nextSort,
   clearFiltersUpdate,
   filterUpdate,
-  fromSorting,
   hasFilters,
   pageSizeUpdate,
   pageUpdate,
   parseTableState,
   sortUpdate,
   toGetWebhooksParams,
-  toSorting,
+  type Sort,
 } from './table-state'
 
 /** The API's default, newest first. */
-const NEWEST_FIRST = { field: 'createdAt', desc: true }
+const NEWEST_FIRST: Sort = { field: 'createdAt', desc: true }
 const parse = (search: string) => parseTableState(new URLSearchParams(search))
 /** Applies an update the way the page does, and reads the state back. */
 const after = (search: string, update: Parameters<typeof applySearchUpdate>[1]) => applySearchUpdate(search, update)
@@ -177,12 +178,25 @@ describe('table changes -> URL', () => {
   })
 })
 
-describe('sorting state of the table model', () => {
-  it('converts both ways', () => {
-    expect(toSorting({ field: 'name', desc: true })).toEqual([{ id: 'name', desc: true }])
-    expect(fromSorting([{ id: 'url', desc: false }])).toEqual({ field: 'url', desc: false })
-    expect(fromSorting([])).toEqual(NEWEST_FIRST)
-    expect(fromSorting([{ id: 'owner', desc: false }])).toEqual(NEWEST_FIRST)
+describe('a click on a sortable header', () => {
+  it('turns the order of the sorted column round, and never turns the sort off', () => {
+    expect(nextSort({ field: 'name', desc: false }, 'name')).toEqual({ field: 'name', desc: true })
+    expect(nextSort({ field: 'name', desc: true }, 'name')).toEqual({ field: 'name', desc: false })
+    expect(nextSort(NEWEST_FIRST, 'createdAt')).toEqual({ field: 'createdAt', desc: false })
+  })
+
+  it('sorts a new column from A for names and URLs, newest first for dates', () => {
+    expect(nextSort(NEWEST_FIRST, 'name')).toEqual({ field: 'name', desc: false })
+    expect(nextSort(NEWEST_FIRST, 'url')).toEqual({ field: 'url', desc: false })
+    expect(nextSort({ field: 'name', desc: false }, 'updatedAt')).toEqual({ field: 'updatedAt', desc: true })
+  })
+
+  it('is offered on the columns the API sorts by, and no other', () => {
+    expect(
+      ['name', 'url', 'eventTypes', 'level', 'origin', 'enabled', 'ownerId', 'createdAt', 'updatedAt', 'health', 'actions'].filter(
+        isSortColumn,
+      ),
+    ).toEqual(['name', 'url', 'createdAt', 'updatedAt'])
   })
 })
 

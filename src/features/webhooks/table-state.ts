@@ -45,18 +45,19 @@ export const DEFAULT_PAGE_SIZE: PageSize = 20
 
 const FILTER_PARAMS = { name: 'name', url: 'url', status: 'status', events: 'events', level: 'level', origins: 'origin' } as const
 
-// TanStack's sorting state is the table model's own; these two are the one
-// place it meets the API's sort.
+/** The columns whose header sorts: those the API sorts by. */
+export const isSortColumn = (id: string): id is WebhookSortField => WEBHOOK_SORT_FIELDS.includes(id as WebhookSortField)
 
-/** The table model's sorting state (one column, as the API sorts by one field). */
-export function toSorting(sort: Sort): { id: string; desc: boolean }[] {
-  return [{ id: sort.field, desc: sort.desc }]
-}
+/** Dates sort newest first on their first click; names and URLs from A. */
+const DESC_FIRST: ReadonlySet<WebhookSortField> = new Set(['createdAt', 'updatedAt'])
 
-export function fromSorting(sorting: readonly { id: string; desc: boolean }[]): Sort {
-  const first = sorting[0]
-  if (!first || !WEBHOOK_SORT_FIELDS.includes(first.id as WebhookSortField)) return DEFAULT_SORT
-  return { field: first.id as WebhookSortField, desc: first.desc }
+/**
+ * The sort after a click on a column's header: the other order of the same
+ * column, or the new column in its first order. The API always sorts by
+ * something, so a click never turns the sort off.
+ */
+export function nextSort(sort: Sort, field: WebhookSortField): Sort {
+  return sort.field === field ? { field, desc: !sort.desc } : { field, desc: DESC_FIRST.has(field) }
 }
 
 function splitList<T extends string>(value: string | null, allowed?: readonly T[]): T[] {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table'
+import { createColumnHelper, tableFeatures, type ColumnDef } from '@tanstack/react-table'
 import type { Webhook } from '../../api'
 import { webhookDisplayName } from '../../wording/display-name'
 import { TooltipButton } from '../../components/ui/tooltip-button'
@@ -8,9 +8,9 @@ import { PersonName } from './person-name'
 import { eventTypesQuery } from './queries'
 import { RowActionsCell } from './row-actions'
 
-// Sorting is the API's (manual); the table model only holds which column
-// is sorted and which way, so that headers can show and toggle it.
-export const webhookTableFeatures = tableFeatures({ rowSortingFeature })
+// The table model holds columns, headers and rows only: sorting is the API's,
+// and the headers read and write it through the URL (table-state.ts, nextSort).
+export const webhookTableFeatures = tableFeatures({})
 const column = createColumnHelper<typeof webhookTableFeatures, Webhook>()
 
 /** A column of the webhooks table, such as one another feature adds through the app. */
@@ -84,13 +84,13 @@ function StatusCell({ webhook }: { webhook: Webhook }) {
 const dataColumns = column.columns([
   column.accessor('name', { header: 'Name', cell: (info) => <NameCell webhook={info.row.original} /> }),
   column.accessor('url', { header: 'URL', cell: (info) => <TruncatedText className="webhook-url">{info.getValue() ?? ''}</TruncatedText> }),
-  column.accessor('eventTypes', { header: 'Events', enableSorting: false, cell: (info) => <EventsCell names={info.getValue()} /> }),
-  column.accessor('level', { header: 'Level', enableSorting: false, cell: (info) => info.getValue() ?? 'tenant' }),
-  column.accessor('origin', { header: 'Origin', enableSorting: false, cell: (info) => <OriginCell origin={info.getValue()} /> }),
-  column.accessor('enabled', { header: 'Status', enableSorting: false, cell: (info) => <StatusCell webhook={info.row.original} /> }),
-  column.accessor('ownerId', { header: 'Owner', enableSorting: false, cell: (info) => <PersonName userId={info.getValue()} /> }),
-  column.accessor('createdAt', { header: 'Created', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
-  column.accessor('updatedAt', { header: 'Updated', sortDescFirst: true, cell: (info) => <DateCell value={info.getValue()} /> }),
+  column.accessor('eventTypes', { header: 'Events', cell: (info) => <EventsCell names={info.getValue()} /> }),
+  column.accessor('level', { header: 'Level', cell: (info) => info.getValue() ?? 'tenant' }),
+  column.accessor('origin', { header: 'Origin', cell: (info) => <OriginCell origin={info.getValue()} /> }),
+  column.accessor('enabled', { header: 'Status', cell: (info) => <StatusCell webhook={info.row.original} /> }),
+  column.accessor('ownerId', { header: 'Owner', cell: (info) => <PersonName userId={info.getValue()} /> }),
+  column.accessor('createdAt', { header: 'Created', cell: (info) => <DateCell value={info.getValue()} /> }),
+  column.accessor('updatedAt', { header: 'Updated', cell: (info) => <DateCell value={info.getValue()} /> }),
 ])
 
 const actionsColumn = column.display({

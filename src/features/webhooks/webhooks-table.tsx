@@ -1,10 +1,10 @@
 import { replaceEqualDeep } from '@tanstack/react-query'
-import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table'
+import { useTable, type Row } from '@tanstack/react-table'
 import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import type { UnreadableItem, Webhook } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { historyRegionId } from './row-actions'
-import { fromSorting, PAGE_SIZES, toSorting, type Sort } from './table-state'
+import { isSortColumn, nextSort, PAGE_SIZES, type Sort } from './table-state'
 import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
 const noRows: Webhook[] = []
@@ -12,9 +12,6 @@ const noUnreadable: UnreadableItem[] = []
 // As many placeholder rows as the smallest page holds: they push the pager
 // below the fold before the rows come, so that it does not jump when they do.
 const SKELETON_ROWS = PAGE_SIZES[0]
-
-const ariaSort = (direction: false | 'asc' | 'desc') =>
-  direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined
 
 /**
  * The last version of each webhook shown. A sort, a filter or a page is a
@@ -104,7 +101,6 @@ export function WebhooksTable({
   empty,
   extraColumns,
 }: WebhooksTableProps) {
-  const sorting = toSorting(sort)
   const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
   const data = useMemo(() => (rows ? keepUnchanged(rows) : noRows), [rows])
   const table = useTable({
@@ -112,13 +108,6 @@ export function WebhooksTable({
     columns,
     data,
     getRowId: (row) => row.id,
-    state: { sorting },
-    onSortingChange: (updater: Updater<SortingState>) =>
-      onSortChange(fromSorting(typeof updater === 'function' ? updater(sorting) : updater)),
-    manualSorting: true,
-    enableMultiSort: false,
-    // The API always sorts by something: a third click turns the order round, not off.
-    enableSortingRemoval: false,
   })
   const columnCount = columns.length
   const loading = rows === undefined
@@ -130,11 +119,17 @@ export function WebhooksTable({
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
-                const direction = header.column.getIsSorted()
+                const field = header.column.id
+                const direction = sort.field === field ? (sort.desc ? 'desc' : 'asc') : undefined
                 return (
-                  <th key={header.id} scope="col" aria-sort={ariaSort(direction)} className={`col-${header.column.id}`}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+                    className={`col-${field}`}
+                  >
+                    {isSortColumn(field) ? (
+                      <button type="button" className="sort-button" onClick={() => onSortChange(nextSort(sort, field))}>
                         <table.FlexRender header={header} />
                         <span aria-hidden="true" className={`sort-icon${direction ? ' sort-active' : ''}`}>
                           {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
