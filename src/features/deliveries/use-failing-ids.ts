@@ -1,36 +1,31 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import type * as Failing from './failing'
-
-type FailingModule = typeof Failing
-type FailingIds = { failing: ReadonlySet<string>; checked: number }
+import type { FailingIds } from './failing'
 
 const NONE_CHECKED: FailingIds = { failing: new Set(), checked: 0 }
 
-// The delivery reads and the health figures load only once "Failing" is chosen: the first page does not carry them.
-let loaded: FailingModule | undefined
-const loadFailing = () => import('./failing').then((m) => (loaded = m))
-
-/** Which of these webhooks are failing (a failure in the last 24 hours, or a run of failures), from their deliveries. */
+/**
+ * Which of these webhooks are failing (a failure in the last 24 hours, or a
+ * run of failures), from their deliveries. The reads and the health figures
+ * load only once "Failing" is chosen (ids given): the first page does not carry them.
+ */
 export function useFailingIds(ids: string[]): FailingIds {
+  const client = useQueryClient()
   const [now] = useState(() => Date.now())
-  const [failing, setFailing] = useState(loaded)
-  const wanted = ids.length > 0
+  const [found, setFound] = useState<{ key: string; ids: FailingIds }>()
+  const key = ids.join('\n')
   useEffect(() => {
-    if (wanted && !failing) void loadFailing().then(setFailing)
-  }, [wanted, failing])
-  return useQueries({
-    queries: failing ? ids.map((id) => failing.deliveryIndexQuery(id)) : [],
-    combine: (results) => {
-      if (!failing) return NONE_CHECKED
-      const found = new Set<string>()
-      let checked = 0
-      results.forEach((result, i) => {
-        if (!result.data?.complete) return
-        checked += 1
-        if (failing.isFailing(failing.computeHealth(result.data.deliveries, { now }))) found.add(ids[i]!)
-      })
-      return { failing: found, checked }
-    },
-  })
+    if (!key) return
+    let stop: (() => void) | undefined
+    let live = true
+    void import('./failing').then((m) => {
+      if (live) stop = m.watchFailingIds(client, key.split('\n'), now, (next) => setFound({ key, ids: next }))
+    })
+    return () => {
+      live = false
+      stop?.()
+    }
+  }, [client, key, now])
+  // What was found for other webhooks (an earlier page, say) does not count for these.
+  return found?.key === key ? found.ids : NONE_CHECKED
 }
