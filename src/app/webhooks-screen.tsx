@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback } from 'react'
 import type { Webhook } from '../api'
-import type { MenuItem } from '../components/ui/menu-button'
+import type { MenuItem } from '../components/ui/menu-popup'
 import { HealthLoading } from '../features/deliveries/health-loading'
 import { useFailingIds } from '../features/deliveries/use-failing-ids'
 import { refreshWebhook, useEventTitles, WebhooksPage, type WebhookColumn } from '../features/webhooks'

@@ -1,30 +1,17 @@
+import { lazy } from 'react'
 import type { Webhook } from '../../api'
-import { webhookDisplayName } from '../../wording/display-name'
-import { createContext, useContext } from 'react'
-import { MenuButton, type MenuItem } from '../../components/ui/menu-button'
+import { MenuButton } from '../../components/ui/menu-button'
 import { useSearchParams } from '../../lib/url-state'
-import { useSetWebhookEnabled } from './mutations'
-import { useWebhooksDialogs } from './webhooks-dialogs-provider'
+import { webhookDisplayName } from '../../wording/display-name'
+import { closedHistory, historyRegionId } from './row-context'
 
-/** Parameters of the delivery history; they belong to the webhook whose history is open. */
-export const closedHistory = { history: null, dstatus: null, devent: null, dsort: null, dfrom: null, dto: null, dq: null, delivery: null }
-
-/** More row menu items, composed in from app (the mock's "Send test event"); none by default. */
-export const RowMenuItemsContext = createContext<((webhook: Webhook) => MenuItem[]) | undefined>(undefined)
-
-export const historyRegionId = (webhook: Webhook) => `delivery-history-${webhook.id}`
+const loadRowMenu = () => import('./row-menu')
+const RowMenu = lazy(() => loadRowMenu().then((m) => ({ default: m.RowMenu })))
+const prepareRowMenu = () => void loadRowMenu()
 
 export function RowActionsCell({ webhook }: { webhook: Webhook }) {
   const [params, setSearch] = useSearchParams()
-  const setEnabled = useSetWebhookEnabled()
-  const { setOpen, setCurrentRow } = useWebhooksDialogs()
-  const extraItems = useContext(RowMenuItemsContext)
-  const name = webhookDisplayName(webhook)
   const expanded = params.get('history') === webhook.id
-  const openDialog = (dialog: 'delete' | 'edit-managed') => {
-    setCurrentRow(webhook)
-    setOpen(dialog)
-  }
   return (
     <div className="row-actions">
       <button
@@ -40,21 +27,13 @@ export function RowActionsCell({ webhook }: { webhook: Webhook }) {
         <span className="visually-hidden">{expanded ? 'Hide delivery history' : 'Show delivery history'}</span>
       </button>
       <MenuButton
-        label={`More actions for ${name}`}
+        label={`More actions for ${webhookDisplayName(webhook)}`}
         icon="⋯"
         className="btn btn-ghost more-button"
-        items={[
-          {
-            label: 'Edit',
-            onSelect: () => (webhook.origin === 'automations' ? openDialog('edit-managed') : setSearch({ edit: webhook.id })),
-          },
-          webhook.enabled
-            ? { label: 'Disable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: false }) }
-            : { label: 'Enable webhook', onSelect: () => setEnabled.mutate({ webhook, enabled: true }) },
-          ...(extraItems?.(webhook) ?? []),
-          { label: 'Delete', destructive: true, onSelect: () => openDialog('delete') },
-        ]}
-      />
+        onPrepare={prepareRowMenu}
+      >
+        {(popup) => <RowMenu webhook={webhook} popup={popup} />}
+      </MenuButton>
     </div>
   )
 }

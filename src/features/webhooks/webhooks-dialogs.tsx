@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react'
 import { webhookDisplayName } from '../../wording/display-name'
 import { useSearchParams } from '../../lib/url-state'
 import { useDeleteWebhook } from './mutations'
-import { closedHistory } from './row-actions'
+import { closedHistory } from './row-context'
 import { useWebhooksDialogs } from './webhooks-dialogs-provider'
 
 // The form is a chunk of its own: the first page does not need it, and it is heavier than the table.

@@ -3,16 +3,15 @@ import { useMemo, useRef, type ReactNode } from 'react'
 import { isApiError, type Webhook } from '../../api'
 import { describeError } from '../../wording/describe-error'
 import { Button } from '../../components/ui/button'
-import type { MenuItem } from '../../components/ui/menu-button'
+import type { MenuItem } from '../../components/ui/menu-popup'
 import { ErrorState } from '../../components/ui/error-state'
 import { setSearch, useSearchParams } from '../../lib/url-state'
 import { KeyboardShortcuts } from './keyboard-shortcuts'
 import { webhookCountQuery, webhookListQuery } from './queries'
 import { clearFiltersUpdate, hasFilters, isFirstPage, parseTableState, sortUpdate, toGetWebhooksParams } from './table-state'
 import type { WebhookColumn } from './webhook-columns'
-import { WebhooksDialogs } from './webhooks-dialogs'
-import { WebhooksDialogsProvider } from './webhooks-dialogs-provider'
-import { RowMenuItemsContext } from './row-actions'
+import { WebhooksDialogsHost, WebhooksDialogsProvider } from './webhooks-dialogs-provider'
+import { RowMenuItemsContext } from './row-context'
 import { WebhooksFilters } from './webhooks-filters'
 import { WebhooksPagination } from './webhooks-pagination'
 import { WebhooksTable } from './webhooks-table'
@@ -147,7 +146,7 @@ export function WebhooksPage({ renderExpanded, extraColumns, useFailingIds = noF
           {failingMode ? null : <WebhooksPagination limit={state.limit} links={list.data?.links} />}
 
           {/* The row and its menu are gone after a delete: give focus a sensible place to land. */}
-          <WebhooksDialogs onDeleted={() => heading.current?.focus()} />
+          <WebhooksDialogsHost onDeleted={() => heading.current?.focus()} />
         </section>
       </RowMenuItemsContext.Provider>
     </WebhooksDialogsProvider>

@@ -3,7 +3,7 @@ import { useTable, type Row } from '@tanstack/react-table'
 import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import type { UnreadableItem, Webhook } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
-import { historyRegionId } from './row-actions'
+import { historyRegionId } from './row-context'
 import { isSortColumn, nextSort, PAGE_SIZES, type Sort } from './table-state'
 import { webhookColumnsWith, webhookTableFeatures, type WebhookColumn } from './webhook-columns'
 
