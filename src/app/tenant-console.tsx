@@ -1,9 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { configureApi } from '../api'
 import { Button } from '../components/ui/button'
 import { useStore } from '../lib/store'
 import { App } from './app'
-import { backendId, resolveTenantBackend, saveOAuthInput, type Backend, type OAuthConfig, type OAuthInput } from './backend'
+import { backendId, resolveTenantBackend, saveOAuthInput, type Backend, type OAuthInput } from './backend'
 import { authorizationHeader, clearToken, isSignInCallback, onUnauthorized, retryProxy, sessionStatus, startSession } from './session'
 
 // The console on a real tenant: through the local proxy (the server adds the
@@ -29,6 +29,10 @@ function wireApi(backend: Backend): void {
 
 const loadOAuth = () => import('./oauth')
 const ConnectionSettings = lazy(() => import('./connection-settings').then((m) => ({ default: m.ConnectionSettings })))
+// What a session shows only when it is not simply connected: sign-in and its banners.
+const SignInPanel = lazy(() => import('./session-panels').then((m) => ({ default: m.SignInPanel })))
+const SignInAgainBanner = lazy(() => import('./session-panels').then((m) => ({ default: m.SignInAgainBanner })))
+const ProxyRefusedBanner = lazy(() => import('./session-panels').then((m) => ({ default: m.ProxyRefusedBanner })))
 
 type SettingsState = { open: boolean; problem?: string; initial?: OAuthInput }
 
@@ -122,33 +126,29 @@ export function TenantConsole() {
       </Suspense>
     )
   } else if (completing) content = <p role="status">Signing in to {backend.kind === 'oauth' ? backend.config.host : ''}…</p>
-  else if (backend.kind === 'oauth' && status === 'signed-out') content = <SignInPanel config={backend.config} error={signInError} />
+  else if (backend.kind === 'oauth' && status === 'signed-out')
+    content = (
+      <Suspense fallback={null}>
+        <SignInPanel config={backend.config} error={signInError} />
+      </Suspense>
+    )
   else if (backend.kind === 'oauth' && status === 'expired') {
     notice = (
-      <SessionBanner title="Your sign-in has ended">
-        <p>
-          The tenant answered 401 Unauthorized: the access token expired or was revoked. Sign in again to continue; you come back to this
-          page.
-        </p>
-        <SignInControls config={backend.config} label="Sign in again" />
-      </SessionBanner>
+      <Suspense fallback={null}>
+        <SignInAgainBanner config={backend.config} />
+      </Suspense>
     )
   } else if (backend.kind === 'proxy' && status === 'refused') {
     notice = (
-      <SessionBanner title="The tenant refused the API key">
-        <p>
-          {backend.host} answered 401 Unauthorized to the local proxy: the API key in QLIK_API_KEY is wrong, expired, revoked or belongs to
-          another tenant. Set a valid key, restart <code>npm run dev:tenant</code> (or <code>preview:tenant</code>), then try again.
-        </p>
-        <Button
-          onClick={() => {
+      <Suspense fallback={null}>
+        <ProxyRefusedBanner
+          host={backend.host}
+          onRetry={() => {
             retryProxy()
             setEpoch((n) => n + 1)
           }}
-        >
-          Try again
-        </Button>
-      </SessionBanner>
+        />
+      </Suspense>
     )
   }
 
@@ -156,60 +156,5 @@ export function TenantConsole() {
     <App key={`${backend ? backendId(backend) : 'none'}#${epoch}`} backend={backend} actions={actions} notice={notice}>
       {content}
     </App>
-  )
-}
-
-function SessionBanner({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section className="session-banner" role="alert" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  )
-}
-
-function SignInControls({ config, label }: { config: OAuthConfig; label: string }) {
-  const [keep, setKeep] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const hintId = useId()
-  return (
-    <div className="sign-in-controls">
-      <label className="checkbox">
-        <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} aria-describedby={hintId} />
-        Stay signed in in this browser tab
-      </label>
-      <p id={hintId} className="hint">
-        Keeps the access token in this tab’s session storage until the tab closes. Otherwise it is held in memory only, and reloading the
-        page asks you to sign in again.
-      </p>
-      <Button
-        variant="primary"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true)
-          void loadOAuth()
-            .then((m) => m.beginSignIn(config, keep))
-            .catch(() => setBusy(false))
-        }}
-      >
-        {label}
-      </Button>
-    </div>
-  )
-}
-
-function SignInPanel({ config, error }: { config: OAuthConfig; error: string | undefined }) {
-  return (
-    <section className="tenant-panel" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in to {config.host}</h1>
-      <p>The console signs you in with your Qlik account on the tenant’s own sign-in page, then brings you back here.</p>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      <SignInControls config={config} label="Sign in" />
-    </section>
   )
 }
