@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { backendId, backendLabel, parseOAuthInput, resolveTenantBackend, saveOAuthInput } from './backend'
+import { backendId, backendLabel, resolveTenantBackend, saveOAuthInput } from './backend'
+import { parseOAuthInput } from './oauth-input'
 
 afterEach(() => {
   localStorage.clear()

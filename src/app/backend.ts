@@ -1,5 +1,3 @@
-import { parseTenantOrigin } from '../lib/tenant-url'
-
 // Which API the console talks to. The mock and the tenant builds are fixed at
 // build time (__BACKEND__); within a tenant build, the connection is chosen at
 // start: saved settings, then the build's VITE_QLIK_* values, then the local
@@ -44,32 +42,6 @@ export function backendLabel(backend: Backend): string {
 }
 
 export type OAuthInput = { host: string; clientId: string; redirectUri: string }
-export type OAuthInputErrors = Partial<Record<keyof OAuthInput, string>>
-
-export const defaultRedirectUri = () => `${location.origin}${import.meta.env.BASE_URL}`
-
-/** Checks what a person (or the build) gave as OAuth settings; every problem gets its own message. */
-export function parseOAuthInput(input: OAuthInput): { ok: true; config: OAuthConfig } | { ok: false; errors: OAuthInputErrors } {
-  const errors: OAuthInputErrors = {}
-  const tenant = parseTenantOrigin(input.host, 'The tenant address')
-  if (!tenant.ok) errors.host = tenant.error
-  const clientId = input.clientId.trim()
-  if (!clientId) errors.clientId = 'The client id is empty; copy it from the OAuth client in the tenant’s Management Console.'
-  else if (/\s/.test(clientId)) errors.clientId = 'The client id contains spaces; copy it again from the Management Console.'
-  const redirectUri = input.redirectUri.trim() || defaultRedirectUri()
-  let redirect: URL | undefined
-  try {
-    redirect = new URL(redirectUri)
-  } catch {
-    errors.redirectUri = `The redirect URI "${redirectUri}" is not a valid URL.`
-  }
-  if (redirect && redirect.origin !== location.origin) {
-    errors.redirectUri = `The redirect URI must be on this console’s own address (${location.origin}), or the sign-in cannot come back here.`
-  }
-  if (!tenant.ok || errors.clientId || errors.redirectUri) return { ok: false, errors }
-  return { ok: true, config: { origin: tenant.origin, host: tenant.host, clientId, redirectUri } }
-}
-
 const SETTINGS_KEY = 'qlik-webhooks-console.connection'
 
 /** Saved connection settings: tenant, client id and redirect URI only, none of them secret. */
@@ -122,6 +94,8 @@ export async function resolveTenantBackend(): Promise<Resolution> {
     [built, 'build'],
   ] as const) {
     if (!input) continue
+    // Checking OAuth settings is needed only when there are some: the proxy's start does without it.
+    const { parseOAuthInput } = await import('./oauth-input')
     const parsed = parseOAuthInput(input)
     if (parsed.ok) return { backend: { kind: 'oauth', config: parsed.config, source } }
     const where = source === 'build' ? 'The build’s VITE_QLIK_* settings' : 'The saved connection settings'

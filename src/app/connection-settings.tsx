@@ -1,15 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { Button } from '../components/ui/button'
-import {
-  buildOAuthInput,
-  defaultRedirectUri,
-  loadSavedOAuthInput,
-  parseOAuthInput,
-  saveOAuthInput,
-  type OAuthConfig,
-  type OAuthInput,
-  type OAuthInputErrors,
-} from './backend'
+import { buildOAuthInput, loadSavedOAuthInput, saveOAuthInput, type OAuthConfig, type OAuthInput } from './backend'
+import { defaultRedirectUri, parseOAuthInput, type OAuthInputErrors } from './oauth-input'
 
 // Where a hosted console asks which tenant and OAuth client to use. Loaded
 // on demand: most starts never show it.
