@@ -32,7 +32,7 @@ export function BulkResendControls({ webhookId, failedOf, index, now, selected, 
   const run = useBulkResend(webhookId)
   const [wantAllFailed, setWantAllFailed] = useState(false)
   const [confirming, setConfirming] = useState(false)
-  // Both read every delivery of the 7 days: once per change of the index, the view or the clock, not on every render.
+  // This and the health below read every delivery of the 7 days: once per change of the index, the view or the clock, not on every render.
   const failedInView = useMemo(() => (index?.complete ? failedOf(index.deliveries) : undefined), [index, failedOf])
 
   // Reads the pages not read yet (through the background queue), then selects.
