@@ -3,8 +3,8 @@
 // (scripts/bench-runtime.mjs) and with Lighthouse. Prints one table and one
 // JSON line with every figure. Budgets: README, "Budgets".
 //
-//   npm run bench                 everything (about 10 minutes on 2 busy cores)
-//   npm run bench -- --quick      sizes and browser figures, no Lighthouse (about 2 minutes)
+//   npm run bench                 everything (about 18 minutes on 2 quiet cores)
+//   npm run bench -- --quick      sizes and browser figures, no Lighthouse (about 12 minutes)
 //   npm run bench -- --size       sizes only (seconds)
 //   --runs N, --lighthouse-runs N cold loads per figure (default 5 each)
 //   --map                         also writes a treemap of each build to .out/bundle-map-<build>.html
