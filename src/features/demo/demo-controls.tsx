@@ -144,7 +144,7 @@ function ReceiverRow({
   error?: string
   apply: (key: string, patch: Partial<DemoConfig>) => void
 }) {
-  const id = useId()
+  const { id, describedBy, notes } = useFieldNotes(undefined, error)
   const oneIn = /^fail-1-in-(\d+)$/.exec(mode ?? '')
   const [n, setN] = useState(oneIn?.[1] ?? '3')
   const choice = oneIn ? ONE_IN_N : (mode ?? BY_HOST)
@@ -163,7 +163,7 @@ function ReceiverRow({
         <select
           aria-label={`Receiver for ${webhook.name}`}
           value={choice}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy}
           onChange={(event) => {
             const value = event.target.value
             set(value === BY_HOST ? undefined : value === ONE_IN_N ? `fail-1-in-${n}` : value)
@@ -194,11 +194,7 @@ function ReceiverRow({
             />
           </label>
         ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="demo-error">
-            {error}
-          </p>
-        ) : null}
+        {notes}
       </td>
     </tr>
   )
