@@ -54,4 +54,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 })
 
+/** The webhooks table. */
+export const webhooksTable = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
+
+/** One webhook's row in the webhooks table, found by the name its row menu carries. */
+export const webhookRow = (page: Page, name: string) =>
+  webhooksTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
+
 export { expect }

@@ -1,10 +1,9 @@
 import type { Page, Request } from '@playwright/test'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable } from './fixtures'
 
 // Hostile input and faults, end to end on the mock tenant in the browser:
 // patterns that used to freeze the tab, a refused save, a save made offline.
 
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Create webhook' })
 
 // A form filled by hand plus two axe scans take longer than the default 30 s on a busy two-core machine.
@@ -15,7 +14,7 @@ test.beforeEach(async ({ page }) => {
   await page.waitForFunction(() => 'mockTenant' in window)
   await page.evaluate(() => window.mockTenant.reset())
   await page.reload()
-  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+  await expect(webhooksTable(page).getByRole('row').nth(1)).toBeVisible()
 })
 
 async function fillCreate(page: Page, name: string) {
@@ -31,16 +30,16 @@ async function fillCreate(page: Page, name: string) {
 test('a pathological Name filter answers with the empty state, and the table still works after it', async ({ page }) => {
   // Before the fix the mock's regular expression backtracked without end and the tab froze.
   await page.getByRole('searchbox', { name: 'Name' }).fill('**********zq')
-  await expect(table(page)).toContainText('No webhooks match these filters.')
+  await expect(webhooksTable(page)).toContainText('No webhooks match these filters.')
   await page.getByRole('searchbox', { name: 'Name' }).fill('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*zq')
-  await expect(table(page)).toContainText('No webhooks match these filters.')
+  await expect(webhooksTable(page)).toContainText('No webhooks match these filters.')
   await page.getByRole('searchbox', { name: 'Name' }).fill('new and published')
-  await expect(table(page).getByText('Slack: new and published apps')).toBeVisible({ timeout: 1_000 })
+  await expect(webhooksTable(page).getByText('Slack: new and published apps')).toBeVisible({ timeout: 1_000 })
 })
 
 test('a shared link with a pathological pattern opens with the empty state', async ({ page }) => {
   await page.goto(`/?name=${encodeURIComponent('*'.repeat(40))}zq`)
-  await expect(table(page)).toContainText('No webhooks match these filters.')
+  await expect(webhooksTable(page)).toContainText('No webhooks match these filters.')
   await expect(page.getByRole('searchbox', { name: 'Name' })).toHaveValue(`${'*'.repeat(40)}zq`)
   await expectNoAxeViolations(page)
 })
@@ -82,7 +81,7 @@ test('offline, Create says the console is offline and sends once the connection 
 
   await context.setOffline(false)
   await expect(form).toBeHidden()
-  await expect(table(page).getByText('Sent when back')).toBeVisible()
+  await expect(webhooksTable(page).getByText('Sent when back')).toBeVisible()
   await expect(shellState).toHaveText('')
   expect(posts).toHaveLength(1)
 })
@@ -94,7 +93,7 @@ test('a link with a page cursor the API refuses opens the first page with a noti
   const notice = page.getByRole('status').filter({ hasText: 'That page of webhooks could not be opened' })
   await expect(notice).toContainText('the API refused its page cursor (Bad request: The next cursor is not valid.)')
   await expect(notice).toContainText('Showing the first page instead.')
-  await expect(table(page).getByText('Slack: new and published apps')).toBeVisible()
+  await expect(webhooksTable(page).getByText('Slack: new and published apps')).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   // The cursor is gone from the address, the filter stays, and the dead link was replaced, not stacked.
   expect(new URL(page.url()).search).toBe('?name=slack')
@@ -103,7 +102,7 @@ test('a link with a page cursor the API refuses opens the first page with a noti
   await page.getByRole('button', { name: 'Dismiss' }).click()
   await expect(notice).toHaveCount(0)
   await page.goBack()
-  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+  await expect(webhooksTable(page).getByRole('row').nth(1)).toBeVisible()
   expect(new URL(page.url()).search).toBe('')
   await expect(page.getByText('That page of webhooks could not be opened')).toHaveCount(0)
 })
@@ -142,5 +141,5 @@ test('when the event types cannot be loaded, the form says why and Retry loads t
   await events.getByRole('checkbox', { name: 'App created' }).check()
   await form.getByRole('button', { name: 'Create' }).click()
   await expect(form).toBeHidden()
-  await expect(table(page).getByText('Typed while the types failed')).toBeVisible()
+  await expect(webhooksTable(page).getByText('Typed while the types failed')).toBeVisible()
 })

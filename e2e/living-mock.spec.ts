@@ -1,14 +1,13 @@
 import type { Locator, Page } from '@playwright/test'
 import { SEED_WEBHOOKS, USERS } from '../mocks/seed'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable } from './fixtures'
 
 // The living mock tenant: Demo controls (persona, receivers, failure
 // threshold, live traffic) and events that reach webhooks while the console
 // is open, as a person would use them.
 
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 const rowOf = (page: Page, name: string) =>
-  table(page)
+  webhooksTable(page)
     .getByRole('row')
     .filter({ has: page.getByText(name, { exact: true }) })
 const slack = SEED_WEBHOOKS.find((w) => w.id === 'wh-slack-app-events')!

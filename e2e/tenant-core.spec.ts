@@ -1,7 +1,7 @@
 import type { Page, Request, Route } from '@playwright/test'
 import { DEMO_API_KEY } from '../mocks/auth'
 import { SEED_WEBHOOKS } from '../mocks/seed'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable, webhookRow } from './fixtures'
 import { MOCK_SERVER } from './tenant-setup'
 
 // The Core webhooks API end to end, on the tenant build behind the local
@@ -49,12 +49,6 @@ function recordWebhooksRequests(page: Page): Request[] {
   return seen
 }
 
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
-const rowOf = (page: Page, name: string) =>
-  table(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
-
 /** For what shows once a page's first answers are in: the machine this runs on is shared and often busy. */
 const loaded = { timeout: 20_000 }
 
@@ -83,7 +77,7 @@ test('through the proxy, every webhooks request reaches the tenant on /api/core/
   await filter.fill('data.status eq "ok"')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
-  await expect(rowOf(page, SEED_WEBHOOKS.find((w) => w.id === 'wh-reload-monitor')!.name!)).toHaveCount(1)
+  await expect(webhookRow(page, SEED_WEBHOOKS.find((w) => w.id === 'wh-reload-monitor')!.name!)).toHaveCount(1)
   await expect(page.getByText('Updating webhooks…')).toHaveCount(0)
   await expect(page.getByText('Loading health…')).toHaveCount(0, loaded)
 
@@ -125,7 +119,7 @@ test('with the tenant’s Core API off, the console falls back to v1 through the
   await configureTenant(page, { coreApi: false })
   const { lastSeq } = await received(page)
   await page.goto('/')
-  await expect(table(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
+  await expect(webhooksTable(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
   await expect(page.getByText('Webhooks API v1 (deprecated)')).toBeVisible()
   const notice = page.getByRole('status').filter({ hasText: 'Listing webhooks (GET /api/v1/webhooks) is deprecated' })
   await expect(notice).toContainText('on or after 1 November 2027')
@@ -165,7 +159,7 @@ const listItems = (body: Record<string, unknown>) => body.data as Record<string,
 test('a list without links shows its rows, with no further page to go to', async ({ page }) => {
   await alter(page, webhookList, (body) => delete body.links)
   await page.goto('/')
-  await expect(table(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
+  await expect(webhooksTable(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
   await expect(page.getByText(`${SEED_WEBHOOKS.length} of 100 webhooks`)).toBeVisible()
   const pages = page.getByRole('navigation', { name: 'Pages of webhooks' })
   await expect(pages.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'true')
@@ -195,9 +189,9 @@ test('a webhook with an origin the console does not know is shown with that orig
   await alter(page, isSlack, (body) => (body.origin = unknownOrigin))
   const slack = SEED_WEBHOOKS.find((w) => w.id === 'wh-slack-app-events')!.name!
   await page.goto('/')
-  const row = rowOf(page, slack)
+  const row = webhookRow(page, slack)
   await expect(row).toContainText(unknownOrigin, loaded)
-  await expect(table(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
+  await expect(webhooksTable(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
   await expectNoAxeViolations(page)
 
   await row.getByRole('button', { name: `More actions for ${slack}` }).click()
@@ -244,16 +238,16 @@ test('a list item without an id becomes a row saying so, and the rest of the pag
     for (const item of listItems(body)) if (item.id === broken.id) delete item.id
   })
   await page.goto('/')
-  const unreadable = table(page)
+  const unreadable = webhooksTable(page)
     .getByRole('row')
     .filter({ hasText: /Could not read webhook \d+ of this page: its “id” is missing\./ })
   await expect(unreadable).toHaveCount(1, loaded)
   await expect(unreadable).toContainText('The API sent it, but the console cannot show it.')
-  await expect(rowOf(page, broken.name!)).toHaveCount(0)
+  await expect(webhookRow(page, broken.name!)).toHaveCount(0)
   // Every other webhook is there and works: its history opens.
-  await expect(table(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
+  await expect(webhooksTable(page).getByRole('row')).toHaveCount(SEED_WEBHOOKS.length + 1, loaded)
   const runs = SEED_WEBHOOKS.find((w) => w.id === 'wh-automation-runs')!.name!
-  await rowOf(page, runs).getByRole('button', { name: 'Show delivery history' }).click()
+  await webhookRow(page, runs).getByRole('button', { name: 'Show delivery history' }).click()
   await expect(
     page
       .getByRole('region', { name: /^Delivery history/ })

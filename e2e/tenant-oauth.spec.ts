@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { DEMO_API_KEY } from '../mocks/auth'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable } from './fixtures'
 import { MOCK_SERVER, OAUTH_CONSOLE } from './tenant-setup'
 
 // The hosted console: a tenant build with VITE_QLIK_HOST / _CLIENT_ID /
@@ -10,7 +10,6 @@ import { MOCK_SERVER, OAUTH_CONSOLE } from './tenant-setup'
 test.describe.configure({ mode: 'serial' })
 
 const tenantHost = new URL(MOCK_SERVER).host
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 
 /** Bearer tokens the page sent to the tenant's API, in order. */
 function recordBearerTokens(page: Page): string[] {
@@ -30,7 +29,7 @@ async function signIn(page: Page, options: { keep?: boolean; button?: string } =
   const button = page.getByRole('button', { name: options.button ?? 'Sign in', exact: true })
   if (options.keep) await page.getByRole('checkbox', { name: 'Stay signed in in this browser tab' }).check()
   await button.click()
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
 }
 
 const storage = (page: Page) => page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }))
@@ -44,12 +43,12 @@ test('signs in with PKCE, comes back to the same page and calls the API with the
   await page.goto('/?sort=name&limit=50')
   await expect(page.getByLabel('Backend')).toHaveText(tenantHost)
   await expect(page.getByRole('heading', { name: `Sign in to ${tenantHost}` })).toBeVisible()
-  await expect(table(page)).toHaveCount(0)
+  await expect(webhooksTable(page)).toHaveCount(0)
   await expectNoAxeViolations(page)
 
   await signIn(page)
   await expect(page).toHaveURL(`${OAUTH_CONSOLE}/?sort=name&limit=50`)
-  await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(webhooksTable(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending')
   expect(authorize).toHaveLength(1)
   expect(Object.fromEntries(authorize[0]!.searchParams)).toMatchObject({
     response_type: 'code',
@@ -81,7 +80,7 @@ test('asks to sign in again when the token has expired, and comes back to where 
   expect(expire.ok()).toBe(true)
 
   // A new query (sorting by name) meets the expired token.
-  await table(page).getByRole('columnheader', { name: 'Name' }).getByRole('button', { name: 'Name' }).click()
+  await webhooksTable(page).getByRole('columnheader', { name: 'Name' }).getByRole('button', { name: 'Name' }).click()
   const notice = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Your sign-in has ended' }) })
   await expect(notice).toBeVisible()
   await expectNoAxeViolations(page)
@@ -89,7 +88,7 @@ test('asks to sign in again when the token has expired, and comes back to where 
   expect(new URL(where).searchParams.get('sort')).toMatch(/^\+?name$/)
 
   await notice.getByRole('button', { name: 'Sign in again' }).click()
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
   await expect(notice).toHaveCount(0)
   expect(page.url()).toBe(where)
   await expect.poll(() => tokens.at(-1)).not.toBe(first)
@@ -105,7 +104,7 @@ test('signing out forgets the token and the tenant revokes it', async ({ page })
   const revoked = page.waitForRequest((r) => r.url() === `${MOCK_SERVER}/oauth/revoke`)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: `Sign in to ${tenantHost}` })).toBeVisible()
-  await expect(table(page)).toHaveCount(0)
+  await expect(webhooksTable(page)).toHaveCount(0)
   await (await revoked).response()
   const after = await page.request.get(`${MOCK_SERVER}/api/v1/webhooks`, { headers: { Authorization: `Bearer ${token}` } })
   expect(after.status()).toBe(401)
@@ -115,7 +114,7 @@ test('staying signed in keeps the token for this tab only, across a reload', asy
   await page.goto('/')
   await signIn(page, { keep: true })
   await page.reload()
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
   const { local, session } = await storage(page)
   expect(Object.values(session).some((v) => v.includes('mock-at-'))).toBe(true)
   expect(JSON.stringify(local)).not.toContain('mock-at-')
@@ -144,6 +143,6 @@ test('saving the connection settings unchanged keeps the person signed in', asyn
   await signIn(page)
   await page.getByRole('button', { name: 'Connection settings' }).click()
   await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
   await expect(page.getByRole('heading', { name: `Sign in to ${tenantHost}` })).toHaveCount(0)
 })

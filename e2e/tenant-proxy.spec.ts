@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import type { Page, Request } from '@playwright/test'
 import { DEMO_API_KEY } from '../mocks/auth'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable, webhookRow } from './fixtures'
 import { MOCK_SERVER, PROXY_CONSOLE, PROXY_DIST, WRONG_KEY_CONSOLE } from './tenant-setup'
 
 // The tenant build behind `npm run preview:tenant`, with the mock server as
@@ -31,12 +31,6 @@ function recordApiRequests(page: Page): Request[] {
   return seen
 }
 
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
-const rowOf = (page: Page, name: string) =>
-  table(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
-
 test.beforeAll(async ({ request }) => {
   const reset = await request.post(`${MOCK_SERVER}/__mock/reset`, { headers: asTenant })
   expect(reset.ok()).toBe(true)
@@ -47,8 +41,8 @@ test('lists the tenant’s webhooks through the proxy; the browser sends no cred
   await page.goto('/')
   await expect(page.getByLabel('Backend')).toHaveText(`${tenantHost} (local proxy)`)
   const expected = await tenantWebhooks(page)
-  await expect(table(page).getByRole('row')).toHaveCount(Math.min(expected.length, 20) + 1)
-  await expect(rowOf(page, expected[0]!.name)).toHaveCount(1)
+  await expect(webhooksTable(page).getByRole('row')).toHaveCount(Math.min(expected.length, 20) + 1)
+  await expect(webhookRow(page, expected[0]!.name)).toHaveCount(1)
   await expectNoAxeViolations(page)
 
   expect(requests.length).toBeGreaterThan(0)
@@ -62,7 +56,7 @@ test('lists the tenant’s webhooks through the proxy; the browser sends no cred
 
 test('creates, edits and deletes a webhook on the tenant over HTTP', async ({ page }) => {
   await page.goto('/')
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
   const name = `Proxy journey ${Date.now()}`
 
   await page.getByRole('button', { name: 'Create new' }).first().click()
@@ -72,7 +66,7 @@ test('creates, edits and deletes a webhook on the tenant over HTTP', async ({ pa
   await create.getByRole('checkbox', { name: 'App created' }).check()
   await create.getByRole('button', { name: 'Create' }).click()
   await expect(create).toBeHidden()
-  await expect(rowOf(page, name)).toHaveCount(1)
+  await expect(webhookRow(page, name)).toHaveCount(1)
   const created = (await tenantWebhooks(page)).find((w) => w.name === name)
   expect(created, 'the tenant has the new webhook').toMatchObject({ url: 'https://hooks.example.com/proxy-journey' })
 
@@ -84,13 +78,13 @@ test('creates, edits and deletes a webhook on the tenant over HTTP', async ({ pa
   await edit.getByLabel('Name').fill(renamed)
   await edit.getByRole('button', { name: 'Save' }).click()
   await expect(edit).toBeHidden()
-  await expect(rowOf(page, renamed)).toHaveCount(1)
+  await expect(webhookRow(page, renamed)).toHaveCount(1)
   expect((await tenantWebhooks(page)).find((w) => w.id === created!.id)?.name).toBe(renamed)
 
   await page.getByRole('button', { name: `More actions for ${renamed}` }).click()
   await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
-  await expect(rowOf(page, renamed)).toHaveCount(0)
+  await expect(webhookRow(page, renamed)).toHaveCount(0)
   expect(
     (await tenantWebhooks(page)).some((w) => w.id === created!.id),
     'the tenant no longer has it',
@@ -103,7 +97,7 @@ test('with a key the tenant refuses, the console says so and how to fix it', asy
   const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The tenant refused the API key' }) })
   await expect(alert).toBeVisible()
   await expect(alert).toContainText('QLIK_API_KEY')
-  await expect(table(page)).toHaveCount(0)
+  await expect(webhooksTable(page)).toHaveCount(0)
   await expectNoAxeViolations(page)
   // Trying again without fixing the key ends in the same place.
   await alert.getByRole('button', { name: 'Try again' }).click()
@@ -130,7 +124,7 @@ test('the built console holds no API key, and the server does not hand it out', 
     }
   })
   await page.goto('/')
-  await expect(table(page)).toBeVisible()
+  await expect(webhooksTable(page)).toBeVisible()
   expect(served.length).toBeGreaterThan(2)
   for (const body of served) expect(body).not.toContain(DEMO_API_KEY)
   const info = await page.request.get('/__tenant-proxy')

@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable } from './fixtures'
 
 // Creating and editing webhooks on the seeded mock tenant, as a person
 // would: through "Create new" and the row menu, by role and name.
@@ -12,14 +12,13 @@ const control = (page: Page) => ({
 })
 
 const dialog = (page: Page, name = 'Create webhook') => page.getByRole('dialog', { name })
-const table = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
   await page.waitForFunction(() => 'mockTenant' in window)
   await control(page).reset()
   await page.reload()
-  await expect(table(page).getByRole('row').nth(1)).toBeVisible()
+  await expect(webhooksTable(page).getByRole('row').nth(1)).toBeVisible()
 })
 
 async function openCreate(page: Page) {
@@ -96,7 +95,7 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
   await expect(form).toBeHidden()
   await expect(page.getByText(`${SEED_WEBHOOKS.length + 1} of 100 webhooks`)).toBeVisible()
   await expect(page).toHaveURL(/\/$/)
-  const row = table(page)
+  const row = webhooksTable(page)
     .getByRole('row')
     .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
   await expect(row).toBeVisible()
@@ -250,7 +249,7 @@ test('saving keeps every value when the server fails, and closing with changes a
   await form.getByRole('button', { name: 'Cancel' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click()
   await expect(form).toBeHidden()
-  await expect(table(page).getByText('Flaky')).toHaveCount(0)
+  await expect(webhooksTable(page).getByText('Flaky')).toHaveCount(0)
 })
 
 test('a URL change asks for the encrypted headers again before saving; on a v1-only tenant, filter changes save with a PUT', async ({

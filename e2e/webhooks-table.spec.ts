@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
-import { expect, expectNoAxeViolations, test } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhooksTable, webhookRow } from './fixtures'
 
 // Journeys through the webhooks table on the seeded mock tenant. Every
 // expectation is computed from mocks/seed.ts, sorted and filtered the way
@@ -15,7 +15,6 @@ const namesSortedBy = (field: 'name' | 'url' | 'createdAt' | 'updatedAt', desc: 
   [...list].sort(byText(field, desc)).map((w) => w.name!)
 const seeded = (id: string) => SEED_WEBHOOKS.find((w) => w.id === id)!
 
-const webhooksTable = (page: Page) => page.getByRole('table', { name: 'Webhooks' })
 /** A toast in the notifications region (screen readers get it from its live announcement). */
 const notification = (page: Page, text: string) =>
   page
@@ -33,11 +32,6 @@ const shownNames = (page: Page): Promise<string[]> =>
         .filter((cell): cell is HTMLTableCellElement => cell?.tagName === 'TD' && cell.colSpan === 1)
         .map((cell) => cell.innerText.split('\n')[0]!.trim()),
     )
-
-const rowOf = (page: Page, name: string) =>
-  webhooksTable(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
 
 async function openTable(page: Page, search = '') {
   await page.goto(`/${search}`)
@@ -74,12 +68,12 @@ test('shows every column, the quota count, newest first by default', async ({ pa
 
   // Description beneath the name; automation-owned webhooks are marked.
   const slack = seeded('wh-slack-app-events')
-  await expect(rowOf(page, slack.name!)).toContainText(slack.description!)
-  await expect(rowOf(page, seeded('wh-automation-sales').name!)).toContainText('Managed by an automation')
+  await expect(webhookRow(page, slack.name!)).toContainText(slack.description!)
+  await expect(webhookRow(page, seeded('wh-automation-sales').name!)).toContainText('Managed by an automation')
 
   // A disabled webhook's reason is on a focusable element, shown on focus.
   const broken = seeded('wh-broken-endpoint')
-  const status = rowOf(page, broken.name!).getByRole('button', { name: 'Disabled' })
+  const status = webhookRow(page, broken.name!).getByRole('button', { name: 'Disabled' })
   await expect(status).toHaveAccessibleDescription(broken.disabledReason!)
   const tooltip = page.getByRole('tooltip').filter({ hasText: broken.disabledReason! })
   await expect(tooltip).toHaveCSS('position', 'absolute') // visually hidden until asked for
@@ -278,17 +272,17 @@ test('disables a webhook from its menu, keeps it after a reload, then enables it
   await expect(menu.getByRole('menuitem', { name: 'Disable webhook' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(more).toBeFocused()
-  await expect(rowOf(page, slack.name!)).toContainText('Disabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Disabled')
   await expect(notification(page, 'Webhook disabled')).toBeVisible()
 
   await page.reload()
-  await expect(rowOf(page, slack.name!)).toContainText('Disabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Disabled')
 
   await page.getByRole('button', { name: `More actions for ${slack.name}` }).click()
   await page.getByRole('menuitem', { name: 'Enable webhook' }).click()
-  await expect(rowOf(page, slack.name!)).toContainText('Enabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Enabled')
   await page.reload()
-  await expect(rowOf(page, slack.name!)).toContainText('Enabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Enabled')
   await expectNoAxeViolations(page)
 })
 
@@ -297,8 +291,8 @@ test('enabling a webhook the API disabled clears its reason', async ({ page }) =
   const audit = seeded('wh-api-key-audit')
   await page.getByRole('button', { name: `More actions for ${audit.name}` }).click()
   await page.getByRole('menuitem', { name: 'Enable webhook' }).click()
-  await expect(rowOf(page, audit.name!)).toContainText('Enabled')
-  await expect(rowOf(page, audit.name!).getByRole('button', { name: 'Disabled' })).toHaveCount(0)
+  await expect(webhookRow(page, audit.name!)).toContainText('Enabled')
+  await expect(webhookRow(page, audit.name!).getByRole('button', { name: 'Disabled' })).toHaveCount(0)
 })
 
 test('a PATCH the API refuses rolls the row back and says why', async ({ page }) => {
@@ -310,12 +304,12 @@ test('a PATCH the API refuses rolls the row back and says why', async ({ page })
   const toast = notification(page, `Could not disable “${slack.name}”`)
   await expect(toast).toBeVisible()
   await expect(toast).toContainText('Injected by mockTenant.failNext.')
-  await expect(rowOf(page, slack.name!)).toContainText('Enabled')
-  await expect(rowOf(page, slack.name!)).not.toContainText('Disabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Enabled')
+  await expect(webhookRow(page, slack.name!)).not.toContainText('Disabled')
   await expectNoAxeViolations(page)
   // The server still has it enabled.
   await page.reload()
-  await expect(rowOf(page, slack.name!)).toContainText('Enabled')
+  await expect(webhookRow(page, slack.name!)).toContainText('Enabled')
 })
 
 test('deletes a webhook after a confirmation that names it', async ({ page }) => {
@@ -329,13 +323,13 @@ test('deletes a webhook after a confirmation that names it', async ({ page }) =>
 
   // Cancel keeps it.
   await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(rowOf(page, victim.name!)).toHaveCount(1)
+  await expect(webhookRow(page, victim.name!)).toHaveCount(1)
 
   await page.getByRole('button', { name: `More actions for ${victim.name}` }).click()
   await page.getByRole('menuitem', { name: 'Delete' }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
   await expect(notification(page, 'Webhook deleted')).toBeVisible()
-  await expect(rowOf(page, victim.name!)).toHaveCount(0)
+  await expect(webhookRow(page, victim.name!)).toHaveCount(0)
   // The row and its menu are gone; focus lands on the page heading, not on <body>.
   await expect(page.getByRole('heading', { name: 'Webhooks', level: 1 })).toBeFocused()
   await expect(page.getByText(`${SEED_WEBHOOKS.length - 1} of 100 webhooks`)).toBeVisible()
@@ -385,7 +379,7 @@ test('editing a webhook an automation owns warns first; Create new opens the for
 test('expands and collapses a delivery history from its row', async ({ page }) => {
   await openTable(page)
   const slack = seeded('wh-slack-app-events')
-  const toggle = rowOf(page, slack.name!).getByRole('button', { name: 'Show delivery history' })
+  const toggle = webhookRow(page, slack.name!).getByRole('button', { name: 'Show delivery history' })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
   await toggle.click()
   const hide = page.getByRole('button', { name: 'Hide delivery history' })
