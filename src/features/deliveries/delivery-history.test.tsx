@@ -1,32 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { db } from '../../../mocks/db'
 import { mockServer } from '../../../mocks/node'
-import { SEED_SECRETS, SEED_WEBHOOKS } from '../../../mocks/seed'
-import type { Webhook } from '../../api'
-import { DeliveryHistory } from '.'
+import { SEED_SECRETS } from '../../../mocks/seed'
+import { renderHistory } from '../../testing/render-history'
 // Loaded up front so that the lazy viewer opens within findBy's wait.
 import './payload-viewer'
-
-const webhook = (id: string): Webhook => {
-  const { secret: _secret, encryptedHeaders, ...rest } = SEED_WEBHOOKS.find((w) => w.id === id)!
-  return { ...rest, encryptedHeaders: Object.keys(encryptedHeaders ?? {}) }
-}
-
-function renderHistory(id: string, search = '') {
-  history.replaceState(null, '', `/?history=${id}${search}`)
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const onWebhookChanged = vi.fn<(webhookId: string) => void>()
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <DeliveryHistory webhook={webhook(id)} onWebhookChanged={onWebhookChanged} />
-    </QueryClientProvider>,
-  )
-  return { ...view, queryClient, onWebhookChanged }
-}
 
 const dataRows = () => screen.getAllByRole('row').filter((row) => within(row).queryByRole('button', { name: /^Resend/ }))
 

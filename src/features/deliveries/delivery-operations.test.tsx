@@ -1,33 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, http } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../../mocks/db'
 import { mockServer } from '../../../mocks/node'
-import { SEED_WEBHOOKS } from '../../../mocks/seed'
-import type { Webhook } from '../../api'
-import { DeliveryHistory } from '.'
+import { renderHistory } from '../../testing/render-history'
 import { DEFAULT_DELIVERY_SETTINGS, getDeliverySettings, saveDeliverySettings } from './delivery-settings'
 
 // The history's delivery operations as a person uses them: selecting
 // deliveries, the console's delivery settings, the failures by cause and
 // the search's status line. The scheduler itself is bulk-resend.test.ts's.
-
-const webhook = (id: string): Webhook => {
-  const { secret: _secret, encryptedHeaders, ...rest } = SEED_WEBHOOKS.find((w) => w.id === id)!
-  return { ...rest, encryptedHeaders: Object.keys(encryptedHeaders ?? {}) }
-}
-
-function renderHistory(id: string, search = '') {
-  history.replaceState(null, '', `/?history=${id}${search}`)
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <DeliveryHistory webhook={webhook(id)} onWebhookChanged={() => undefined} />
-    </QueryClientProvider>,
-  )
-}
 
 const deliveriesOf = (id: string) => db.state.deliveries.filter((d) => d.webhookId === id)
 const failuresOf = (id: string) => deliveriesOf(id).filter((d) => d.status === 'fail')
