@@ -129,6 +129,39 @@ describe('delivery index', () => {
     expect(index.deliveries).toHaveLength(50)
   })
 
+  it('orders times as instants, whatever their precision', () => {
+    const [a, b] = deliveries(2)
+    const whole = { ...a!, id: 'whole', triggeredAt: '2026-12-01T08:00:00Z' }
+    const later = { ...b!, id: 'later', triggeredAt: '2026-12-01T08:00:00.500Z' }
+    // As strings, "…00Z" sorts after "…00.500Z"; as instants it is half a second earlier.
+    expect(mergeIndex(EMPTY_INDEX, { deliveries: [whole, later] }, NOW).deliveries.map((d) => d.id)).toEqual(['later', 'whole'])
+    expect(mergeIndex({ deliveries: [whole], complete: false }, { deliveries: [later] }, NOW).deliveries.map((d) => d.id)).toEqual([
+      'later',
+      'whole',
+    ])
+  })
+
+  it('gives the same index page by page as merging everything at once, in any order of chunks', () => {
+    const all = deliveries(250)
+    const reference = (chunks: Delivery[][]) => {
+      const byId = new Map(chunks.flat().map((d) => [d.id, d]))
+      return [...byId.values()].sort((x, y) => Date.parse(y.triggeredAt) - Date.parse(x.triggeredAt)).map((d) => d.id)
+    }
+    const orders: Delivery[][][] = [
+      // Pages in order: each appended.
+      [all.slice(0, 100), all.slice(100, 200), all.slice(200)],
+      // A refresh: newer deliveries after older ones, one of them already known.
+      [all.slice(100, 200), all.slice(0, 101), all.slice(200)],
+      // A page out of order inside, and a repeat.
+      [[all[5]!, all[3]!, all[4]!], all.slice(0, 10), all.slice(0, 10)],
+    ]
+    for (const chunks of orders) {
+      let index: DeliveryIndex = EMPTY_INDEX
+      for (const chunk of chunks) index = mergeIndex(index, { deliveries: chunk }, NOW)
+      expect(index.deliveries.map((d) => d.id)).toEqual(reference(chunks))
+    }
+  })
+
   it('keeps one record per delivery, drops what is older than 7 days, and stays newest first', () => {
     const recent = deliveries(3)
     const old = { ...recent[0]!, id: 'old', triggeredAt: new Date(NOW - 7 * 24 * 60 * MINUTE - 1).toISOString() }

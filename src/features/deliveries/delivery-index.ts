@@ -89,14 +89,43 @@ export async function loadDeliveryIndex(
   if (!previous.complete && previous.resumeHref && pagesLeft > 0) await toTheEnd(await reader.follow(previous.resumeHref))
 }
 
-const newestFirst = (a: Delivery, b: Delivery) => b.triggeredAt.localeCompare(a.triggeredAt) || b.id.localeCompare(a.id)
+// Each delivery's time, parsed once: an index is merged again on every page.
+const times = new WeakMap<Delivery, number>()
+function timeOf(delivery: Delivery): number {
+  let time = times.get(delivery)
+  if (time === undefined) times.set(delivery, (time = Date.parse(delivery.triggeredAt)))
+  return time
+}
 
-/** Adds a chunk to an index: one record per id, newest first, nothing older than the 7 days kept. */
+/** Newest first; the same time, the greater id first. Times compare as instants, whatever their precision. */
+const newestFirst = (a: Delivery, b: Delivery) => timeOf(b) - timeOf(a) || (a.id === b.id ? 0 : a.id < b.id ? 1 : -1)
+
+/** Whether `older`, in order, all comes after the last of `known`: a next page, the usual chunk. */
+function followsInOrder(known: readonly Delivery[], older: readonly Delivery[]): boolean {
+  let previous = known.at(-1)
+  for (const delivery of older) {
+    if (previous && newestFirst(previous, delivery) >= 0) return false
+    previous = delivery
+  }
+  return true
+}
+
+/**
+ * Adds a chunk to an index: one record per id, newest first, nothing older
+ * than the 7 days kept. A next page is appended (linear); anything else, such
+ * as a refresh's newer deliveries, is merged by id and sorted.
+ */
 export function mergeIndex(index: DeliveryIndex, chunk: IndexChunk, now: number): DeliveryIndex {
-  const byId = new Map(index.deliveries.map((d) => [d.id, d]))
-  for (const delivery of chunk.deliveries) byId.set(delivery.id, delivery)
   const oldest = now - RETENTION_MS
-  const deliveries = [...byId.values()].filter((d) => Date.parse(d.triggeredAt) > oldest).sort(newestFirst)
+  const kept = (d: Delivery) => timeOf(d) > oldest
+  let deliveries: Delivery[]
+  if (followsInOrder(index.deliveries, chunk.deliveries)) {
+    deliveries = index.deliveries.concat(chunk.deliveries).filter(kept)
+  } else {
+    const byId = new Map(index.deliveries.map((d) => [d.id, d]))
+    for (const delivery of chunk.deliveries) byId.set(delivery.id, delivery)
+    deliveries = [...byId.values()].filter(kept).sort(newestFirst)
+  }
   const resumeHref = chunk.resumeHref === undefined ? index.resumeHref : (chunk.resumeHref ?? undefined)
   const complete = chunk.complete ?? index.complete
   return complete || !resumeHref ? { deliveries, complete } : { deliveries, complete, resumeHref }
