@@ -302,6 +302,8 @@ export function buildPayload(recipe: PayloadRecipe): Record<string, unknown> {
 
 // Keyed by the record: a new seed (another `now`) makes new records with new event times.
 const seedSignatures = new WeakMap<StoredDelivery, string>()
+// A record never changes, so neither does its body: built once, not on every page that lists it.
+const bodies = new WeakMap<StoredDelivery, Record<string, unknown>>()
 
 /**
  * A stored delivery as the API returns it: the body built from its recipe,
@@ -309,7 +311,8 @@ const seedSignatures = new WeakMap<StoredDelivery, string>()
  */
 export async function toDeliveryResponse(stored: StoredDelivery, seedSecrets: Record<string, string>): Promise<Delivery> {
   const { payload, signature: sent, request, response } = stored
-  const body = buildPayload(payload)
+  let body = bodies.get(stored)
+  if (!body) bodies.set(stored, (body = buildPayload(payload)))
   let signature = sent
   if (sent === 'seed') {
     const secret = seedSecrets[stored.webhookId]

@@ -13,7 +13,10 @@ import { SEED_SECRETS } from '../seed'
 
 type Params = { id: string; deliveryId?: string }
 
-const byTriggeredAt = (a: StoredDelivery, b: StoredDelivery) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id)
+// The mock writes every time with toISOString, so times (and ids) compare as plain strings:
+// a page of a long history sorts thousands of records.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const byTriggeredAt = (a: StoredDelivery, b: StoredDelivery) => compare(a.triggeredAt, b.triggeredAt) || compare(a.id, b.id)
 
 async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
   const webhook = findVisibleWebhook(webhookId)
@@ -44,7 +47,7 @@ async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
   // Status sorts fail before success ascending; within a status, newest first.
   items.sort(
     field === 'status'
-      ? (a, b) => direction * a.status.localeCompare(b.status) || byTriggeredAt(b, a)
+      ? (a, b) => direction * compare(a.status, b.status) || byTriggeredAt(b, a)
       : (a, b) => direction * byTriggeredAt(a, b),
   )
 
