@@ -45,9 +45,17 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
   const [params, setSearch] = useSearchParams()
   const filters = readHistoryFilters(params)
   const [paused, setPaused] = useState(false)
+  // The clock the view's 7 days are measured against.
+  const now = useNow(60_000)
+  const { filters: view, errors: viewErrors } = readViewFilters(params, now)
+  const deferredView = useDeferredValue(view)
+  const viewMode = hasViewFilters(deferredView)
+  // The auto-refresh reads what is shown: the pages, or, while From, To or a search
+  // shows rows of the index, the index's newer pages (one request when nothing is new).
+  const refresh = (on: boolean) => (on && !paused ? DELIVERY_REFRESH_MS : false)
   const history = useInfiniteQuery({
     ...deliveryHistoryQuery(webhook.id, toDeliveriesParams(filters)),
-    refetchInterval: paused ? false : DELIVERY_REFRESH_MS,
+    refetchInterval: refresh(!viewMode),
   })
   const [toResend, setToResend] = useState<Delivery | null>(null)
   const resend = useResendDelivery(webhook.id, onWebhookChanged)
@@ -66,14 +74,9 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
     [resentRows, external],
   )
   const pinnedRows = useMemo(() => pinned.map((p) => p.delivery), [pinned])
-  // The clock the view's 7 days are measured against.
-  const now = useNow(60_000)
-  const { filters: view, errors: viewErrors } = readViewFilters(params, now)
-  const deferredView = useDeferredValue(view)
-  const viewMode = hasViewFilters(deferredView)
   // Every delivery of the 7 days, read in the background: the failure summary,
   // "Select all failed", and the view when From, To or a search is on.
-  const index = useQuery(deliveryIndexQuery(webhook.id))
+  const index = useQuery({ ...deliveryIndexQuery(webhook.id), refetchInterval: refresh(viewMode) })
   const indexed = index.data
   const matches = useCallback(
     (deliveries: readonly Delivery[]) => viewRows(deliveries, filters, deferredView),
@@ -158,6 +161,11 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
     />
   )
 
+  // A refresh of what is shown, not the first read of it.
+  const refreshing = viewMode
+    ? index.isFetching && index.data?.complete
+    : history.isFetching && !history.isFetchingNextPage && history.data !== undefined
+
   return (
     <EventTitleContext.Provider value={eventTitle}>
       <section className="delivery-history" aria-labelledby={headingId}>
@@ -168,11 +176,7 @@ export function DeliveryHistory({ webhook, onWebhookChanged, eventTitle = noTitl
           <div className="delivery-refresh">
             {/* Not a live region: announcing every background refresh would drown a screen reader. */}
             <span className="muted">
-              {paused
-                ? 'Auto-refresh paused'
-                : history.isFetching && !history.isFetchingNextPage && history.data
-                  ? 'Refreshing…'
-                  : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
+              {paused ? 'Auto-refresh paused' : refreshing ? 'Refreshing…' : `Refreshes every ${DELIVERY_REFRESH_MS / 1000} seconds`}
             </span>
             <Button onClick={() => setPaused(!paused)}>{paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}</Button>
             <DeliverySettingsButton />

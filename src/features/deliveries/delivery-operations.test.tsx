@@ -1,11 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, http } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../../mocks/db'
 import { mockServer } from '../../../mocks/node'
 import { renderHistory } from '../../testing/render-history'
+import { INDEX_PAGE_SIZE } from './delivery-index'
 import { DEFAULT_DELIVERY_SETTINGS, getDeliverySettings, saveDeliverySettings } from './delivery-settings'
+import { DELIVERY_PAGE_SIZE } from './history-params'
+import { DELIVERY_REFRESH_MS } from './queries'
 
 // The history's delivery operations as a person uses them: selecting
 // deliveries, the console's delivery settings, the failures by cause and
@@ -182,6 +185,34 @@ describe('the search’s status line', { timeout: 20_000 }, () => {
       await screen.findByText(`Searched all ${total} deliveries of the last 7 days: 3 match.`, {}, { timeout: 10_000 }),
     ).toHaveAttribute('role', 'status')
     expect(screen.queryByText(/of \d+ deliveries/)).not.toBeInTheDocument()
+  })
+
+  it('refreshes the index, not the pages, while a search shows the index’s rows', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const reads: URL[] = []
+    const onRequest = ({ request }: { request: Request }) => void reads.push(new URL(request.url))
+    mockServer.events.on('request:start', onRequest)
+    try {
+      const id = 'wh-reload-monitor'
+      const readsOf = (limit: number) => reads.filter((url) => url.searchParams.get('limit') === String(limit)).length
+      renderHistory(id, '&dq=Unauthorized')
+      const total = deliveriesOf(id).length
+      await screen.findByText(`Searched all ${total} deliveries of the last 7 days: 3 match.`, {}, { timeout: 10_000 })
+      const [pages, indexReads] = [readsOf(DELIVERY_PAGE_SIZE), readsOf(INDEX_PAGE_SIZE)]
+      expect(pages).toBeGreaterThan(0)
+      db.state.deliveries.push({ ...failuresOf(id)[0]!, id: 'dl-reload-monitor-new', triggeredAt: new Date().toISOString() })
+
+      await vi.advanceTimersByTimeAsync(DELIVERY_REFRESH_MS)
+      expect(
+        await screen.findByText(`Searched all ${total + 1} deliveries of the last 7 days: 4 match.`, {}, { timeout: 10_000 }),
+      ).toBeInTheDocument()
+      // One page of the index: the newest, which held known deliveries too.
+      expect(readsOf(INDEX_PAGE_SIZE)).toBe(indexReads + 1)
+      expect(readsOf(DELIVERY_PAGE_SIZE)).toBe(pages)
+    } finally {
+      mockServer.events.removeListener('request:start', onRequest)
+      vi.useRealTimers()
+    }
   })
 
   it('says how many are searched so far, and how far back, while more pages are read', async () => {

@@ -12,7 +12,7 @@ import {
 // the API would refuse are dropped, so a hand-edited link still opens.
 
 export const DEFAULT_DELIVERY_SORT: DeliverySortParam = '-triggeredAt'
-const DELIVERY_PAGE_SIZE = 50
+export const DELIVERY_PAGE_SIZE = 50
 
 export const DELIVERY_SORT_OPTIONS: { value: DeliverySortParam; label: string }[] = [
   { value: '-triggeredAt', label: 'Newest first' },
