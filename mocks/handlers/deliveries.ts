@@ -3,7 +3,7 @@ import { DELIVERY_SORT_FIELDS, DELIVERY_STATUSES } from '../../src/api/schemas'
 import { findVisibleWebhook, withoutPermission } from '../access'
 import { EVENT_TYPES } from '../catalogue'
 import { db, type StoredDelivery } from '../db'
-import { deliver, isRetained, RETENTION_MS, toDeliveryResponse } from '../deliveries'
+import { deliver, isRetained, retainedAt, toDeliveryResponse } from '../deliveries'
 import { badRequest, notFound, paginate, readSort } from '../http-utils'
 import { SEED_SECRETS } from '../seed'
 
@@ -36,12 +36,11 @@ async function listDeliveries(webhookId: string, url: URL): Promise<Response> {
   const { field } = sort
   const direction = sort.desc ? -1 : 1
 
-  // isRetained, without a Date.parse per record on every page.
-  const cutoff = new Date(Date.now() - RETENTION_MS).toISOString()
+  const retained = retainedAt()
   const items = db.state.deliveries.filter(
     (d) =>
       d.webhookId === webhook.id &&
-      d.triggeredAt > cutoff &&
+      retained(d) &&
       (status === null || d.status === status) &&
       (eventType === null || d.eventType === eventType),
   )
