@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test'
 import type { MockTenantControl } from '../mocks/browser'
 import { SEED_WEBHOOKS } from '../mocks/seed'
-import { expect, expectNoAxeViolations, test, webhooksTable } from './fixtures'
+import { expect, expectNoAxeViolations, test, webhookRow, webhooksTable } from './fixtures'
 
 // Creating and editing webhooks on the seeded mock tenant, as a person
 // would: through "Create new" and the row menu, by role and name.
@@ -95,9 +95,7 @@ test('create a webhook with a secret, headers, two events and a filter; edit it 
   await expect(form).toBeHidden()
   await expect(page.getByText(`${SEED_WEBHOOKS.length + 1} of 100 webhooks`)).toBeVisible()
   await expect(page).toHaveURL(/\/$/)
-  const row = webhooksTable(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: `More actions for ${name}`, exact: true }) })
+  const row = webhookRow(page, name)
   await expect(row).toBeVisible()
   await expect(row).toContainText('Enabled')
 
