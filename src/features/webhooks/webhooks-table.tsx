@@ -144,7 +144,7 @@ export function WebhooksTable({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody className={loading ? 'skeleton-body' : undefined}>
           {loading ? (
             Array.from({ length: SKELETON_ROWS }, (_, index) => (
               <tr key={index} className="skeleton-row" aria-hidden="true">
