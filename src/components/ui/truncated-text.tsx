@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 // One observer for every truncated cell of a page: a table of 100 rows has hundreds.
+// It reports each element once when observed, after the browser's next layout, and
+// again on every resize: measuring there reads a layout already done, where measuring
+// in an effect would force one inside the task that rendered the rows.
 let observer: ResizeObserver | undefined
 const watched = new WeakMap<Element, () => void>()
 function watch(element: Element, onResize: () => void): () => void {
@@ -38,9 +41,7 @@ export function TruncatedText({ children, full, className }: TruncatedTextProps)
   useEffect(() => {
     const node = element.current
     if (!node) return
-    const measure = () => setCut(node.scrollWidth > node.clientWidth + 1)
-    measure()
-    return watch(node, measure)
+    return watch(node, () => setCut(node.scrollWidth > node.clientWidth + 1))
   }, [children])
 
   const explains = cut || full !== undefined
