@@ -1,6 +1,6 @@
 import { replaceEqualDeep } from '@tanstack/react-query'
 import { useTable, type Row } from '@tanstack/react-table'
-import { Fragment, memo, useMemo, type ReactNode } from 'react'
+import { Fragment, memo, useDeferredValue, useMemo, type ReactNode } from 'react'
 import type { UnreadableItem, Webhook } from '../../api'
 import { UnreadableRow } from '../../components/ui/unreadable-row'
 import { historyRegionId } from './row-context'
@@ -92,8 +92,8 @@ type WebhooksTableProps = {
 
 export function WebhooksTable({
   labelledBy,
-  rows,
-  unreadable = noUnreadable,
+  rows: givenRows,
+  unreadable: givenUnreadable = noUnreadable,
   sort,
   onSortChange,
   expandedId,
@@ -101,6 +101,11 @@ export function WebhooksTable({
   empty,
   extraColumns,
 }: WebhooksTableProps) {
+  // React Query hands a new page over in a synchronous render, which builds every row in
+  // one task. Deferred, the rows are built in a render React splits into slices of a few
+  // milliseconds, between which the page can paint and answer input.
+  const rows = useDeferredValue(givenRows)
+  const unreadable = useDeferredValue(givenUnreadable)
   const columns = useMemo(() => webhookColumnsWith(extraColumns), [extraColumns])
   const data = useMemo(() => (rows ? keepUnchanged(rows) : noRows), [rows])
   const table = useTable({
