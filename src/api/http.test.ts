@@ -130,18 +130,23 @@ describe('getWebhooks against the mock tenant', () => {
 })
 
 describe('the configured API origin', () => {
-  it('sends a link that names another origin to the configured one, with the configured headers', async () => {
+  it('sends a link that names another origin to the configured one, with the configured headers and no cookies', async () => {
     configureApi({ baseUrl: () => 'http://localhost', headers: () => ({ Authorization: 'Bearer t0ken' }) })
-    let seen: { url: string; authorization: string | null } | undefined
+    let seen: { url: string; authorization: string | null; credentials: RequestCredentials } | undefined
     mockServer.use(
       http.get('*/api/core/webhooks', ({ request }) => {
-        seen = { url: request.url, authorization: request.headers.get('Authorization') }
+        seen = { url: request.url, authorization: request.headers.get('Authorization'), credentials: request.credentials }
         return HttpResponse.json({ data: [], links: { self: { href: request.url } } })
       }),
     )
     await getWebhooksPage('https://tenant.example.com/api/core/webhooks?next=abc&limit=20').finally(() =>
       configureApi({ headers: () => ({}) }),
     )
-    expect(seen).toEqual({ url: 'http://localhost/api/core/webhooks?next=abc&limit=20', authorization: 'Bearer t0ken' })
+    expect(seen).toEqual({
+      url: 'http://localhost/api/core/webhooks?next=abc&limit=20',
+      authorization: 'Bearer t0ken',
+      // Never the browser's cookies: the headers are the only credentials.
+      credentials: 'omit',
+    })
   })
 })

@@ -119,6 +119,10 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        // The console authenticates with its headers alone, never with the browser's
+        // cookies (the local proxy strips them both ways). Without them, the in-page
+        // mock also skips reading document.cookie for every request.
+        credentials: 'omit',
         signal,
       })
     } catch (cause) {
