@@ -5,6 +5,7 @@ import { faultResponse } from '../faults'
 import { errorResponse } from '../http-utils'
 import { methodNotAllowed } from '../method-not-allowed'
 import { rateLimited } from '../rate-limit'
+import { routeCandidates } from '../route-candidates'
 import { deliveryHandlers } from './deliveries'
 import { userHandlers } from './users'
 import { webhookHandlers } from './webhooks'
@@ -13,6 +14,7 @@ const served = [...deliveryHandlers, ...webhookHandlers, ...userHandlers]
 
 // The 405 goes last: it answers only methods no other handler serves on a path.
 const routeHandlers = [...served, methodNotAllowed(served)]
+const candidates = routeCandidates(routeHandlers)
 
 /**
  * Every API request passes here first: an older tenant without Core
@@ -25,7 +27,7 @@ const apiHandler = http.all('*/api/*', async ({ request }) => {
   if (rules?.name === 'core' && !db.state.config.coreApi) {
     return errorResponse(404, 'HTTP-404', 'Not found', 'This tenant has no /api/core/webhooks; use /api/v1/webhooks.')
   }
-  const response = rateLimited(request) ?? faultResponse(request) ?? (await getResponse(routeHandlers, request))
+  const response = rateLimited(request) ?? faultResponse(request) ?? (await getResponse(candidates(request), request))
   if (!response) return undefined
   if (rules?.deprecated) for (const [name, value] of Object.entries(DEPRECATION_HEADERS)) response.headers.set(name, value)
   return response
