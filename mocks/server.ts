@@ -241,10 +241,11 @@ export function startMockHttpServer(options: MockHttpServerOptions = {}): Promis
           headers.set('Connection', 'close')
           res.writeHead(413, [...headers].flat())
           // What the client is still sending is read and dropped: a socket closed under an
-          // upload resets, and the client may then never read the 413. It closes a second
-          // after the answer in any case, so that an endless body cannot hold it open.
+          // upload resets, and the client may then never read the 413. It closes five seconds
+          // after the answer in any case, so that an endless body cannot hold it open (one
+          // second was too short for a client on a loaded machine to read the answer first).
           incoming.resume()
-          res.end(Buffer.from(await refusal.arrayBuffer()), () => setTimeout(() => incoming.destroy(), 1000).unref())
+          res.end(Buffer.from(await refusal.arrayBuffer()), () => setTimeout(() => incoming.destroy(), 5000).unref())
           return
         }
         console.error('mock server:', error)

@@ -116,13 +116,16 @@ describe('the mock server itself', () => {
           headers: { Authorization: `Bearer ${DEMO_API_KEY}`, 'Content-Type': 'application/json', ...headers },
           signal: AbortSignal.timeout(REQUEST_BOUND_MS),
         })
+        let answered = false
         request.on('response', (response) => {
+          answered = true
           let body = ''
           response.on('data', (chunk: Buffer) => (body += chunk.toString()))
           response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
         })
-        // The server closes the connection after its answer; writes after that fail, which is the point.
-        request.on('error', (error) => (error.name === 'AbortError' ? reject(error) : undefined))
+        // The server closes the connection after its answer; writes after that fail, which is the
+        // point. An error before any answer (a reset that lost the 413) fails the test at once.
+        request.on('error', (error) => (error.name === 'AbortError' || !answered ? reject(error) : undefined))
         request.write(`{"name":"big","url":"https://hooks.example.com/b","description":"`)
         const chunk = 'x'.repeat(64 * 1024)
         for (let i = 0; i < 32; i++) request.write(chunk)
